@@ -1,0 +1,137 @@
+import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
+import type { UnitOfWork } from '../../core/shared/store.port';
+import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
+import { createMigrator, withMigrationLock } from './migrator';
+import type { Dialect } from './sql';
+import { SequelizeUnitOfWork } from './unit-of-work';
+
+export type { Dialect } from './sql';
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  uow: UnitOfWork;
+  /** Runs pending migrations of <repo>/migrations and returns the names run. */
+  migrate(): Promise<string[]>;
+  /** Reverts every migration (tests check that up/down/up works). */
+  rollback(): Promise<void>;
+  /** SELECT 1 with a short timeout; false instead of throwing (for /healthz). */
+  ping(): Promise<boolean>;
+  /** Observes every SQL statement sent; returns the unsubscribe function. */
+  onQuery(listener: (sql: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 2000;
+
+type SqliteConnection = { configure(option: 'busyTimeout', ms: number): void };
+
+/**
+ * Sequelize opens a new SQLite connection per transaction on file databases and offers no hook for
+ * it, so each new connection is given its busy timeout here (another process may hold the file lock).
+ */
+function giveSqliteConnectionsABusyTimeout(sequelize: Sequelize): void {
+  const cm = sequelize.connectionManager as unknown as { getConnection(o?: unknown): Promise<SqliteConnection> };
+  const getConnection = cm.getConnection.bind(cm);
+  const configured = new WeakSet<object>();
+  cm.getConnection = async (options?: unknown) => {
+    const conn = await getConnection(options);
+    if (!configured.has(conn)) {
+      configured.add(conn);
+      conn.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+    }
+    return conn;
+  };
+}
+
+function sequelizeOptions(target: ConnectionTarget, logging: (sql: string) => void, poolMax?: number): Options {
+  if (target.dialect === 'sqlite') {
+    return { dialect: 'sqlite', storage: target.storage, logging, transactionType: Transaction.TYPES.IMMEDIATE };
+  }
+  return {
+    dialect: 'mysql',
+    host: target.host,
+    port: target.port,
+    username: target.user,
+    password: target.password,
+    database: target.database,
+    logging,
+    // Sequelize issues SET time_zone = '+00:00' on each connection: DATETIME values are UTC.
+    timezone: '+00:00',
+    pool: { max: poolMax ?? 10, min: 0, idle: 10_000, acquire: 10_000 },
+    dialectOptions: { charset: 'utf8mb4', connectTimeout: 5000, supportBigNumbers: true, bigNumberStrings: false },
+    define: { charset: 'utf8mb4' },
+  };
+}
+
+export async function openDatabase(url: string, opts: { poolMax?: number } = {}): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  const listeners = new Set<(sql: string) => void>();
+  const logging = (message: string) => {
+    if (listeners.size === 0) return;
+    const sql = message.replace(/^Execut(?:ing|ed) \([^)]*\): /, '');
+    for (const l of listeners) {
+      // An observer must never break the query it watches.
+      try {
+        l(sql);
+      } catch {
+        /* ignored on purpose */
+      }
+    }
+  };
+  const sequelize = new Sequelize(sequelizeOptions(target, logging, opts.poolMax));
+  const dialect: Dialect = target.dialect;
+
+  if (target.dialect === 'sqlite') {
+    giveSqliteConnectionsABusyTimeout(sequelize);
+    // foreign_keys is switched on by Sequelize for every connection it opens.
+    if (target.storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
+  } else {
+    // Fail at start, with the pool closed, rather than on the first request.
+    await sequelize.authenticate().catch(async (err: unknown) => {
+      await sequelize.close();
+      throw err;
+    });
+  }
+
+  const migrator = createMigrator(sequelize);
+  const uow = new SequelizeUnitOfWork(sequelize, dialect);
+
+  return {
+    sequelize,
+    dialect,
+    uow,
+    async migrate() {
+      const run = await withMigrationLock(target, () => migrator.up());
+      return run.map((m) => m.name);
+    },
+    async rollback() {
+      await withMigrationLock(target, () => migrator.down({ to: 0 }));
+    },
+    async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      const probe = sequelize.query('SELECT 1 AS ok', { type: QueryTypes.SELECT, raw: true }).then(
+        () => true,
+        () => false,
+      );
+      try {
+        return await Promise.race([probe, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      await sequelize.close();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import * as ts from '../../core/tickets/ticket.schemas';
+import * as ps from '../../core/people/people.schemas';
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, with request bodies generated from the very zod schemas
+ * that validate them, so the document cannot drift from what the server accepts.
+ */
+type Op = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; summary: string; body?: z.ZodType; ok: number; tag: string };
+
+const body = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+const OPS: Op[] = [
+  { method: 'get', path: '/tickets', summary: 'List tickets (filters: status, service, assignee, requester, category, priority, overdue, q; sort; cursor pagination)', ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets', summary: 'Create a ticket (Idempotency-Key header honoured)', body: ts.createTicketSchema, ok: 201, tag: 'tickets' },
+  { method: 'get', path: '/tickets/{number}', summary: 'Get a ticket with links and external references', ok: 200, tag: 'tickets' },
+  { method: 'patch', path: '/tickets/{number}', summary: 'Update title, description, type, category, urgency, impact', body: ts.updateTicketSchema, ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/status', summary: 'Change status (pending, in_progress, resolved, closed, cancelled...)', body: ts.changeStatusSchema, ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/reopen', summary: 'Reopen a resolved or closed ticket', body: ts.reopenSchema, ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/claim', summary: 'Claim an unassigned ticket (one winner when several claim at once)', ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/assignees', summary: 'Add or remove assignees', body: ts.assignSchema, ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/transfer', summary: 'Hand the ticket over to another service', body: ts.transferSchema, ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/watchers', summary: 'Add a watcher', body: ts.watcherSchema, ok: 200, tag: 'tickets' },
+  { method: 'delete', path: '/tickets/{number}/watchers/{person}', summary: 'Remove a watcher', ok: 200, tag: 'tickets' },
+  { method: 'get', path: '/tickets/{number}/comments', summary: 'List comments (internal ones for staff only)', ok: 200, tag: 'comments' },
+  { method: 'post', path: '/tickets/{number}/comments', summary: 'Add a public comment or an internal note', body: ts.commentSchema, ok: 201, tag: 'comments' },
+  { method: 'get', path: '/tickets/{number}/links', summary: 'List links, seen from this ticket', ok: 200, tag: 'links' },
+  { method: 'post', path: '/tickets/{number}/links', summary: 'Link to another ticket (cycles refused with 422)', body: ts.linkSchema, ok: 201, tag: 'links' },
+  { method: 'delete', path: '/tickets/{number}/links/{linkId}', summary: 'Remove a link', ok: 204, tag: 'links' },
+  { method: 'get', path: '/tickets/{number}/external-refs', summary: 'List external references (JIRA, GLPI, vendor)', ok: 200, tag: 'links' },
+  { method: 'post', path: '/tickets/{number}/external-refs', summary: 'Add an external reference', body: ts.externalRefSchema, ok: 201, tag: 'links' },
+  { method: 'delete', path: '/tickets/{number}/external-refs/{refId}', summary: 'Remove an external reference', ok: 204, tag: 'links' },
+  { method: 'get', path: '/tickets/{number}/audit', summary: 'Full history of the ticket, oldest first', ok: 200, tag: 'tickets' },
+  { method: 'get', path: '/me', summary: 'Who the token acts as', ok: 200, tag: 'people' },
+  { method: 'get', path: '/people', summary: 'List people (staff)', ok: 200, tag: 'people' },
+  { method: 'post', path: '/people', summary: 'Create a person (admin)', body: ps.createPersonSchema, ok: 201, tag: 'people' },
+  { method: 'get', path: '/people/{ref}', summary: 'Get a person by id, e-mail, phone or Slack id', ok: 200, tag: 'people' },
+  { method: 'patch', path: '/people/{ref}', summary: 'Update a person (admin)', body: ps.updatePersonSchema, ok: 200, tag: 'people' },
+  { method: 'post', path: '/roles', summary: 'Give a role (and a service for technicians) (admin)', body: ps.roleSchema, ok: 200, tag: 'people' },
+  { method: 'get', path: '/services', summary: 'List services', ok: 200, tag: 'services' },
+  { method: 'post', path: '/services', summary: 'Create a service (admin)', body: ps.createServiceSchema, ok: 201, tag: 'services' },
+  { method: 'patch', path: '/services/{ref}', summary: 'Update a service (admin)', body: ps.updateServiceSchema, ok: 200, tag: 'services' },
+  { method: 'post', path: '/services/{ref}/members', summary: 'Add a member (admin)', body: ps.memberSchema, ok: 200, tag: 'services' },
+  { method: 'delete', path: '/services/{ref}/members/{person}', summary: 'Remove a member (admin)', ok: 200, tag: 'services' },
+  { method: 'get', path: '/categories', summary: 'List categories', ok: 200, tag: 'services' },
+  { method: 'post', path: '/categories', summary: 'Create a category (admin)', body: ps.categorySchema, ok: 201, tag: 'services' },
+  { method: 'patch', path: '/categories/{ref}', summary: 'Update a category (admin)', body: ps.categorySchema.partial(), ok: 200, tag: 'services' },
+  { method: 'get', path: '/sla', summary: 'Business calendar, priority matrix and SLA policies (staff)', ok: 200, tag: 'sla' },
+  { method: 'put', path: '/sla/priority-matrix', summary: 'Replace the urgency x impact matrix (admin)', ok: 200, tag: 'sla' },
+  { method: 'put', path: '/sla/calendar', summary: 'Replace the business calendar (admin)', ok: 200, tag: 'sla' },
+  { method: 'post', path: '/sla/policies', summary: 'Set an SLA policy for a priority, optionally per service (admin)', ok: 200, tag: 'sla' },
+];
+
+const ERRORS = { 400: 'Invalid input', 401: 'No or bad token', 403: 'Not allowed', 404: 'Not found (or not yours)', 409: 'Conflict with the current state', 422: 'Refused by a rule (cycle, missing resolution...)' };
+
+export function openApiDocument(publicUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPS) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const responses: Record<string, unknown> = { [op.ok]: { description: 'OK' } };
+    for (const [code, description] of Object.entries(ERRORS)) {
+      responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      parameters: params,
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: body(op.body) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Helpdesk REST API', version: '1.0.0', description: 'Tickets, people and services. Bearer tokens: `npx helpdesk token create`.' },
+    servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1` }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array' } } } },
+        },
+      },
+    },
+  };
+}
+
+export const OPENAPI_OPERATIONS = OPS.map((o) => ({ method: o.method, path: o.path }));

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { loadSettings, Settings } from '../adapters/config/settings';
+import { openDatabase } from '../adapters/sequelize/database';
+import { buildDeps, main } from '../main';
+import { Actor, systemActor } from '../core/shared/actor';
+import { createToken, revokeToken } from '../core/people/create-token.service';
+import { HelpdeskError } from '../core/shared/errors';
+import { errorMessage } from '../core/i18n/translate';
+import { loadDemo } from './demo';
+
+const USAGE = `Usage: npx helpdesk <command>
+
+  serve                                   start the server (same as npm start)
+  migrate                                 apply pending database migrations
+  demo [--seed N]                         load a demo French company (services, people, ~300 tickets)
+  token create --name NAME --role ROLE [--user EMAIL]
+                                          create a REST API bearer token (printed alone on the last line)
+  token list                              list tokens (never their values)
+  token revoke ID                         revoke a token
+
+Settings come from the environment and .env (see README).`;
+
+/** The operator at the shell acts with full rights, and the audit says "cli". */
+const operator = (s: Settings): Actor => ({ ...systemActor(s.HELPDESK_LOCALE), channel: 'cli', name: 'cli' });
+
+export async function run(argv: string[]): Promise<number> {
+  require('dotenv').config({ quiet: true });
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const settings = loadSettings();
+  if (command === 'serve') {
+    await main();
+    return 0;
+  }
+  const db = await openDatabase(settings.DATABASE_URL);
+  try {
+    if (command === 'migrate') {
+      const ran = await db.migrate();
+      process.stdout.write(ran.length ? `applied: ${ran.join(', ')}\n` : 'database is up to date\n');
+      return 0;
+    }
+    await db.migrate();
+    const deps = buildDeps(settings, db);
+    const actor = operator(settings);
+    if (command === 'demo') {
+      const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } } });
+      const summary = await loadDemo(deps, actor, { seed: values.seed ? Number(values.seed) : 42 });
+      process.stdout.write(`${summary}\n`);
+      return 0;
+    }
+    if (command === 'token') return await tokenCommand(deps, actor, rest);
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  } catch (e) {
+    if (e instanceof HelpdeskError) {
+      process.stderr.write(`${errorMessage(settings.HELPDESK_LOCALE, e)}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
+async function tokenCommand(deps: ReturnType<typeof buildDeps>, op: Actor, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'create') {
+    const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' } } });
+    const { id, token } = await createToken(deps, op, { name: values.name ?? '', role: values.role as never, user: values.user });
+    process.stdout.write(`token ${id} created for role ${values.role}${values.user ? ` as ${values.user}` : ''}; it is shown only once:\n${token}\n`);
+    return 0;
+  }
+  if (sub === 'list') {
+    for (const t of await deps.uow.read.tokens.list()) {
+      process.stdout.write(`${t.id}\t${t.name}\t${t.role}\t${t.personId ?? '-'}\t${t.revokedAt ? 'revoked' : 'active'}\n`);
+    }
+    return 0;
+  }
+  if (sub === 'revoke' && /^\d+$/.test(rest[0] ?? '')) {
+    await revokeToken(deps, op, Number(rest[0]));
+    process.stdout.write(`token ${rest[0]} revoked\n`);
+    return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
