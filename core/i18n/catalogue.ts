@@ -2,10 +2,13 @@
  * The one message catalogue (French and English) for every text a person reads. The English table
  * is typed after the French one, so a key missing in either language fails the type check.
  */
+import { cardsEn, cardsFr } from './cards.messages';
+import { chatEn, chatFr } from './chat.messages';
+
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const fr = {
+const coreFr = {
   'error.validation_failed': 'La demande est invalide : {details}.',
   'error.unauthenticated': 'Identification requise : fournissez un jeton valide.',
   'error.forbidden': "Vous n'avez pas le droit de faire cela.",
@@ -60,9 +63,11 @@ const fr = {
   'system': 'le système',
 } as const;
 
+/** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
+const fr = { ...coreFr, ...cardsFr, ...chatFr };
 export type MessageKey = keyof typeof fr;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreFr, string> = {
   'error.validation_failed': 'The request is invalid: {details}.',
   'error.unauthenticated': 'Authentication required: send a valid token.',
   'error.forbidden': 'You are not allowed to do that.',
@@ -116,5 +121,7 @@ const en: Record<MessageKey, string> = {
   'nobody': 'nobody',
   'system': 'the system',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };
