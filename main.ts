@@ -30,8 +30,19 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const app = createApp({
     deps,
     publicUrl: settings.PUBLIC_URL,
+    timeZone: settings.HELPDESK_TIMEZONE,
     health: () => db.ping(),
     logError: (err, req) => log.error({ err, method: req.method, url: req.originalUrl }, 'request failed'),
+    slack:
+      settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET
+        ? {
+            botToken: settings.SLACK_BOT_TOKEN,
+            signingSecret: settings.SLACK_SIGNING_SECRET,
+            apiUrl: settings.SLACK_API_URL,
+            timeZone: settings.HELPDESK_TIMEZONE,
+            log: log.child({ channel: 'slack' }),
+          }
+        : undefined,
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

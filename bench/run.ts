@@ -1,23 +1,53 @@
 import { parseArgs } from 'node:util';
 import { ticketQueueBench } from './ticket-queue.bench';
+import { kbSearchBench } from './kb-search.bench';
+import { reportBench } from './report.bench';
+import { slackBurstBench } from './slack-burst.bench';
 import { table } from './stats';
 
 /**
- * `npm run bench [-- --sizes 100000,1000000]`: benchmarks on MariaDB (BENCH_MYSQL_URL, default
- * mysql://root@127.0.0.1:3306/helpdesk_bench, dropped and recreated). Figures, not pass/fail.
+ * `npm run bench [-- --only queue|kb|report|slack] [--sizes 100000,1000000]`: benchmarks on MariaDB
+ * (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/helpdesk_bench, dropped and recreated).
+ * Figures, not pass/fail. Without --only, all of them run (about ten minutes).
  */
+const BENCHES = ['queue', 'kb', 'report', 'slack'] as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string' }, only: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' } } });
   const url = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/helpdesk_bench';
   const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+  const only = values.only?.split(',') ?? [...BENCHES];
+  const unknown = only.filter((o) => !(BENCHES as readonly string[]).includes(o));
+  if (unknown.length) throw new Error(`--only takes ${BENCHES.join(', ')}; not ${unknown.join(', ')}`);
   const log = (s: string) => process.stdout.write(s + '\n');
-  const rows: Array<Record<string, string | number>> = [];
-  for (const size of sizes) {
-    log(`ticket queue bench at ${size} tickets on ${url.replace(/\/\/[^@]*@/, '//')}`);
-    rows.push(...(await ticketQueueBench(url, size, log)));
+  if (only.includes('queue')) {
+    const rows: Array<Record<string, string | number>> = [];
+    for (const size of sizes) {
+      log(`ticket queue bench at ${size} tickets on ${url.replace(/\/\/[^@]*@/, '//')}`);
+      rows.push(...(await ticketQueueBench(url, size, log)));
+    }
+    log('\n' + table(rows));
+    log('\nTargets (issue 2): p95 under 50 ms and at most 5 SQL queries per request at 1M tickets.');
   }
-  log('\n' + table(rows));
-  log('\nTargets (issue 2): p95 under 50 ms and at most 5 SQL queries per request at 1M tickets.');
+  if (only.includes('kb')) {
+    log('\nknowledge-base search bench at 10000 articles');
+    log('\n' + table(await kbSearchBench(url, 10000, log)));
+    log('\nTarget (issue 8): search p95 under 20 ms over 10,000 articles.');
+  }
+  if (only.includes('report')) {
+    // The manager reports use their own database (seeded once, then reused).
+    const reportUrl = process.env.BENCH_REPORTS_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/helpdesk_bench_reports';
+    log('\nreport bench at 1000000 tickets');
+    log('\n' + table(await reportBench(reportUrl, 1_000_000, log)));
+    log('\nTarget (issue 7): weekly and monthly reports under 2 s each at 1M tickets.');
+  }
+  if (only.includes('slack')) {
+    const rate = Number(values.rate ?? 300);
+    const seconds = Number(values.seconds ?? 30);
+    log(`\nSlack Monday-morning burst: ${rate} signed slash commands per second for ${seconds} s`);
+    log('\n' + table([await slackBurstBench(url, rate, seconds, log)]));
+    log('\nTarget (issue 3): acknowledgement p99 under 1 s; tickets created equal to requests.');
+  }
 }
 
 main().catch((e) => {

@@ -34,6 +34,7 @@ import {
   FAMILIES, Family, FIRST_NAMES, LAST_NAMES, NEW_CATEGORIES, OFFICE_UPDATE, ONBOARDING, ONBOARDING_TEXT, OUTAGE, routeOf,
   SERVICES, ServiceSlug, STAFF, TEXTS, VARS, VPN_CERT,
 } from './demo-data';
+import { loadDemoArticles } from './demo-articles';
 
 const ZONE = 'Europe/Paris';
 const DAY_MS = 86_400_000;
@@ -788,10 +789,15 @@ export async function loadDemo(deps: CoreDeps, operator: Actor, opts: { seed: nu
   }
   await x.tl.play(clock, end);
 
+  // The knowledge base the team leads wrote over the period (issue 8), before the admin marks the load complete.
+  clock.set(end - 7 * DAY_MS);
+  const leads = cast.lead;
+  const articles = await loadDemoArticles(d, { support: await x.as(leads.support), reseau: await x.as(leads.reseau), applications: await x.as(leads.applications), acces: await x.as(leads.acces) });
   // Last, so that its presence means the whole load went through.
   clock.set(setupAt - 5 * 60_000);
   await createPerson(d, operator, { displayName: ADMIN_SEED.name, email: DEMO_ADMIN_EMAIL, phone: ADMIN_SEED.phone, locale: 'fr', role: 'admin', department: ADMIN_SEED.department });
   const callers = x.plans.filter((p) => p.requester?.channel === 'phone' && p.requester.dept === '').length;
   const people = STAFF.length + cast.employees.length + 1 + callers;
-  return summarize(x, people, Math.round((Date.now() - started) / 1000), en ? 'en' : 'fr');
+  const summary = await summarize(x, people, Math.round((Date.now() - started) / 1000), en ? 'en' : 'fr');
+  return `${summary} ${en ? `${articles} knowledge-base articles.` : `${articles} articles dans la base de connaissances.`}`;
 }

@@ -7,6 +7,7 @@ import { createToken, revokeToken } from '../core/people/create-token.service';
 import { HelpdeskError } from '../core/shared/errors';
 import { errorMessage } from '../core/i18n/translate';
 import { loadDemo } from './demo';
+import { reportCommand, REPORT_USAGE } from './report';
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -17,6 +18,7 @@ const USAGE = `Usage: npx helpdesk <command>
                                           create a REST API bearer token (printed alone on the last line)
   token list                              list tokens (never their values)
   token revoke ID                         revoke a token
+${REPORT_USAGE}
 
 Settings come from the environment and .env (see README).`;
 
@@ -52,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'token') return await tokenCommand(deps, actor, rest);
+    if (command === 'report') return await reportCommand(deps, actor, settings.HELPDESK_TIMEZONE, rest, (s) => process.stdout.write(s));
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   } catch (e) {

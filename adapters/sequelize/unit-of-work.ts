@@ -3,12 +3,15 @@ import { Transaction, UniqueConstraintError, type Sequelize } from 'sequelize';
 import type { Store, UnitOfWork } from '../../core/shared/store.port';
 import { Mutex } from './mutex';
 import { SqlAuditRepository } from './repositories/audit.repository';
+import { SqlChatRepository } from './repositories/chat.repository';
 import { SqlCategoryRepository } from './repositories/category.repository';
 import { SqlCommentRepository } from './repositories/comment.repository';
 import { SqlExternalRefRepository } from './repositories/external-ref.repository';
+import { SqlKbRepository } from './repositories/kb.repository';
 import { SqlIdempotencyRepository } from './repositories/idempotency.repository';
 import { SqlLinkRepository } from './repositories/link.repository';
 import { SqlPersonRepository } from './repositories/person.repository';
+import { SqlReportRepository } from './repositories/report.repository';
 import { SqlServiceRepository } from './repositories/service.repository';
 import { SqlSettingsRepository } from './repositories/settings.repository';
 import { SqlTicketRepository } from './repositories/ticket.repository';
@@ -39,6 +42,9 @@ export function createStore(sql: Sql): Store {
     settings: new SqlSettingsRepository(sql),
     tokens: new SqlTokenRepository(sql),
     idempotency: new SqlIdempotencyRepository(sql),
+    chat: new SqlChatRepository(sql),
+    kb: new SqlKbRepository(sql),
+    reports: new SqlReportRepository(sql),
   };
 }
 

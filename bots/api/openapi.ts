@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import * as ts from '../../core/tickets/ticket.schemas';
 import * as ps from '../../core/people/people.schemas';
+import * as kb from '../../core/kb/kb.schemas';
+import { linkArticleSchema } from '../../core/kb/link-article-to-ticket.service';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, with request bodies generated from the very zod schemas
@@ -31,6 +33,18 @@ const OPS: Op[] = [
   { method: 'post', path: '/tickets/{number}/external-refs', summary: 'Add an external reference', body: ts.externalRefSchema, ok: 201, tag: 'links' },
   { method: 'delete', path: '/tickets/{number}/external-refs/{refId}', summary: 'Remove an external reference', ok: 204, tag: 'links' },
   { method: 'get', path: '/tickets/{number}/audit', summary: 'Full history of the ticket, oldest first', ok: 200, tag: 'tickets' },
+  { method: 'get', path: '/kb/articles', summary: 'Search articles: q (accents and plurals folded, title matches first), lang, category, status (staff), limit', ok: 200, tag: 'kb' },
+  { method: 'post', path: '/kb/articles', summary: 'Write an article (staff): a draft, or published at once', body: kb.createArticleSchema, ok: 201, tag: 'kb' },
+  { method: 'get', path: '/kb/articles/{id}', summary: 'Read an article (counts a view); technician-only and drafts are 404 to employees', ok: 200, tag: 'kb' },
+  { method: 'patch', path: '/kb/articles/{id}', summary: 'Edit an article (staff): a new version, kept with who and when', body: kb.updateArticleSchema, ok: 200, tag: 'kb' },
+  { method: 'delete', path: '/kb/articles/{id}', summary: 'Delete an article with its versions (staff; the audit keeps it)', ok: 204, tag: 'kb' },
+  { method: 'post', path: '/kb/articles/{id}/publish', summary: 'Publish a draft (staff)', ok: 200, tag: 'kb' },
+  { method: 'get', path: '/kb/articles/{id}/versions', summary: 'Every version, oldest first, with editor and time (staff)', ok: 200, tag: 'kb' },
+  { method: 'post', path: '/kb/articles/{id}/helpful', summary: '"This solved it": counts the deflection, files nothing', ok: 200, tag: 'kb' },
+  { method: 'post', path: '/tickets/{number}/article', summary: 'Draft an article from a resolved ticket (or, with {article}, record an existing one as its answer)', body: kb.draftFromTicketSchema.or(linkArticleSchema), ok: 201, tag: 'kb' },
+  { method: 'get', path: '/tickets/{number}/articles', summary: 'Articles that answered this ticket', ok: 200, tag: 'kb' },
+  { method: 'get', path: '/tickets/{number}/suggestions', summary: 'Related published articles and similar resolved tickets (staff)', ok: 200, tag: 'kb' },
+  { method: 'get', path: '/reports', summary: 'Manager report (managers, admins; technicians: their own or their services): period=weekly|monthly, from=YYYY-MM-DD, service, technician, format=json|csv|md, lang', ok: 200, tag: 'reports' },
   { method: 'get', path: '/me', summary: 'Who the token acts as', ok: 200, tag: 'people' },
   { method: 'get', path: '/people', summary: 'List people (staff)', ok: 200, tag: 'people' },
   { method: 'post', path: '/people', summary: 'Create a person (admin)', body: ps.createPersonSchema, ok: 201, tag: 'people' },
@@ -71,7 +85,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Helpdesk REST API', version: '1.0.0', description: 'Tickets, people and services. Bearer tokens: `npx helpdesk token create`.' },
+    info: { title: 'Helpdesk REST API', version: '1.0.0', description: 'Tickets, knowledge base, people and services. Bearer tokens: `npx helpdesk token create`.' },
     servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1` }],
     security: [{ bearer: [] }],
     paths,

@@ -4,7 +4,7 @@ import type { Channel, Role } from '../shared/actor';
 export interface AuditEntry {
   id: number;
   ticketId: number | null;
-  entity: 'ticket' | 'person' | 'service' | 'category' | 'settings' | 'token';
+  entity: 'ticket' | 'person' | 'service' | 'category' | 'settings' | 'token' | 'article';
   entityId: number | null;
   action: string;
   actorPersonId: number | null;

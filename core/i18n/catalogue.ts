@@ -4,6 +4,8 @@
  */
 import { cardsEn, cardsFr } from './cards.messages';
 import { chatEn, chatFr } from './chat.messages';
+import { kbEn, kbFr } from './kb.messages';
+import { reportsEn, reportsFr } from './reports.messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -64,7 +66,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...reportsFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -122,6 +124,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...reportsEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

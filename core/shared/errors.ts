@@ -31,6 +31,9 @@ export type ErrorCode =
   | 'duplicate_category'
   | 'resolution_required'
   | 'not_a_technician'
+  | 'article_not_found'
+  | 'article_changed'
+  | 'ticket_not_resolved'
   | 'not_found';
 
 const KIND: Record<ErrorCode, ErrorKind> = {
@@ -60,6 +63,9 @@ const KIND: Record<ErrorCode, ErrorKind> = {
   second_parent: 'unprocessable',
   resolution_required: 'unprocessable',
   not_a_technician: 'unprocessable',
+  article_not_found: 'not_found',
+  article_changed: 'conflict',
+  ticket_not_resolved: 'unprocessable',
 };
 
 export type ErrorParams = Record<string, string | number | boolean | string[] | number[] | null | undefined>;

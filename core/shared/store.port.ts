@@ -5,6 +5,9 @@ import type { Comment, NewComment } from '../tickets/comment.entity';
 import type { AuditEntry, NewAuditEntry } from '../audit/audit.entity';
 import type { SlaPolicy } from '../sla/sla-policy';
 import type { Role } from './actor';
+import type { ChatRepository } from '../chat/chat.port';
+import type { KbRepository } from '../kb/kb.port';
+import type { ReportRepository } from '../reports/report.port';
 
 /** Which tickets a reader may see, pushed down into the query so lists and counts never leak. */
 export type AccessScope =
@@ -150,6 +153,9 @@ export interface Store {
   settings: SettingsRepository;
   tokens: TokenRepository;
   idempotency: IdempotencyRepository;
+  chat: ChatRepository;
+  kb: KbRepository;
+  reports: ReportRepository;
 }
 
 export interface UnitOfWork {

@@ -7,6 +7,10 @@ import { openDatabase, type Database } from '../../adapters/sequelize/database';
 import { formatDate, toBool, toDate } from '../../adapters/sequelize/sql';
 import { openTestDb, TEST_DATABASES, type TestDb } from '../support/db';
 import { addPerson } from './make';
+import { MIGRATIONS_DIR } from '../../adapters/sequelize/migrator';
+
+/** Every migration of the folder, in order: later issues add theirs (chat, knowledge base, reports...). */
+const ALL_MIGRATIONS = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.js')).sort();
 
 type IndexInfo = { name: string; unique: boolean; fields: Array<{ attribute: string }> };
 
@@ -85,7 +89,7 @@ describe('SQLite file databases', () => {
     const db = await openDatabase('sqlite:data/sub/helpdesk.sqlite');
     try {
       expect(fs.existsSync(path.join(dir, 'data/sub/helpdesk.sqlite'))).toBe(true);
-      expect(await db.migrate()).toEqual(['20261124000000-ticket-core.js']);
+      expect(await db.migrate()).toEqual(ALL_MIGRATIONS);
       const pragma = (sql: string, transaction?: never) =>
         db.sequelize.query(sql, { type: QueryTypes.SELECT, raw: true, transaction }) as Promise<Array<Record<string, unknown>>>;
       expect((await pragma('PRAGMA journal_mode'))[0]).toEqual({ journal_mode: 'wal' });
@@ -112,11 +116,15 @@ describe.each(TEST_DATABASES)('database on %s', (name) => {
 
   it('migrates up, down and up again to the same tables and indexes', async () => {
     const first = await describeSchema(t.db);
-    expect(Object.keys(first)).toEqual([
+    expect(Object.keys(first)).toEqual(expect.arrayContaining([
       'api_tokens', 'audit_entries', 'categories', 'comments', 'external_refs', 'idempotency_keys', 'people',
       'schema_migrations', 'service_members', 'services', 'settings', 'sla_policies', 'ticket_assignees',
       'ticket_links', 'ticket_watchers', 'tickets',
-    ]);
+      // issue 3 (chat)
+      'channel_bindings', 'inbound_events', 'ticket_messages',
+    ]));
+    expect(first.channel_bindings.indexes).toEqual(expect.arrayContaining(['unique (platform,channel_id,purpose) channel_bindings_channel']));
+    expect(first.ticket_messages.indexes).toEqual(expect.arrayContaining(['(platform,channel_id,thread_ts) ticket_messages_thread', '(ticket_id,kind) ticket_messages_ticket']));
     // The named indexes the queries rely on, identical on both databases.
     expect(first.tickets.indexes).toEqual(expect.arrayContaining([
       '(service_id,status,priority,resolve_due_at,id) tickets_queue',
@@ -132,7 +140,7 @@ describe.each(TEST_DATABASES)('database on %s', (name) => {
     expect(await t.db.migrate()).toEqual([]);
     await t.db.rollback();
     expect(Object.keys(await describeSchema(t.db))).toEqual(['schema_migrations']);
-    expect(await t.db.migrate()).toEqual(['20261124000000-ticket-core.js']);
+    expect(await t.db.migrate()).toEqual(ALL_MIGRATIONS);
     expect(await describeSchema(t.db)).toEqual(first);
     expect((await t.uow.read.categories.list()).map((c) => c.slug)).toEqual(['hardware', 'software', 'network', 'access', 'other']);
   });

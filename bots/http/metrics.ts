@@ -1,0 +1,66 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import express from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CoreDeps } from '../../core/shared/deps';
+import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
+
+/**
+ * GET /metrics in Prometheus text format (R6). One registry per app, not prom-client's global one,
+ * so tests (and any embedding) can run several servers in one process without "already registered".
+ * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
+ * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
+ */
+export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
+  const tickets = new Gauge({ name: 'helpdesk_tickets', help: 'Tickets by status and service', labelNames: ['status', 'service'], registers: [registry] });
+  const overdue = new Gauge({
+    name: 'helpdesk_tickets_overdue', help: 'Open tickets past their own or resolve deadline (SLA breaches), by service', labelNames: ['service'], registers: [registry],
+  });
+  const created = new Counter({
+    name: 'helpdesk_tickets_created_total', help: 'Tickets created, by source channel (counted from the tickets table)', labelNames: ['channel'], registers: [registry],
+  });
+  // Reset then refill at each scrape, so a status or service that emptied out disappears.
+  const refresh = async () => {
+    const m = await ticketMetrics(deps);
+    tickets.reset();
+    overdue.reset();
+    created.reset();
+    for (const r of m.byStatus) tickets.set({ status: r.status, service: r.service }, r.count);
+    for (const r of m.overdue) overdue.set({ service: r.service }, r.count);
+    for (const r of m.createdByChannel) created.inc({ channel: r.channel }, r.count);
+  };
+  const latency = new Histogram({
+    name: 'helpdesk_http_request_duration_seconds', help: 'HTTP request latency by method, route and status',
+    labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+  });
+
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    const end = latency.startTimer();
+    res.once('finish', () => {
+      end({ method: req.method, route: routeLabel(req), status: String(res.statusCode) });
+    });
+    next();
+  };
+  const router = express.Router();
+  router.get('/', async (_req, res) => {
+    await refresh();
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  return { middleware, router };
+}
+
+/**
+ * The route pattern, never the raw URL: ticket numbers in paths would explode the label set.
+ * Express restores req.baseUrl as a request leaves each router (an error handler sees it empty),
+ * so the mount prefix is taken from the URL instead: all but the segments the route pattern matched.
+ */
+export function routeLabel(req: Request): string {
+  const pattern = req.route?.path;
+  if (typeof pattern !== 'string') return 'unmatched';
+  const path = (req.originalUrl.split('?')[0] ?? '').replace(/\/+$/, '');
+  const own = pattern.split('/').filter(Boolean);
+  const segments = path.split('/').filter(Boolean);
+  const prefix = segments.slice(0, Math.max(0, segments.length - own.length));
+  return '/' + [...prefix, ...own].join('/');
+}

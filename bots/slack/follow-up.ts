@@ -1,0 +1,110 @@
+import type { WebClient } from '@slack/web-api';
+import { systemActor } from '../../core/shared/actor';
+import { getTicket } from '../../core/tickets/get-ticket.service';
+import type { TicketView } from '../../core/tickets/ticket.view';
+import { queueChannels, recordTicketMessage, ticketMessages } from '../../core/chat/chat-channels.service';
+import { chatContact } from '../../core/chat/chat-person.service';
+import { t } from '../../core/i18n/translate';
+import type { Locale, MessageKey } from '../../core/i18n/catalogue';
+import { ticketCardBlocks } from '../../cards/ticket.blocks';
+import { formatDate } from '../../cards/format';
+import { dmChannel, SlackContext, tr } from './context';
+
+/**
+ * What the Slack bot posts after each core call it made: the card in the service's queue channels,
+ * its in-place update and a one-line event in its thread, and the requester's direct message.
+ * A failed post is logged and never undoes the ticket change (issue 5's outbox will retry them).
+ */
+const view = (ctx: SlackContext, n: number): Promise<TicketView> => getTicket(ctx.deps, systemActor(ctx.deps.defaultLocale), n);
+const card = (ctx: SlackContext, v: TicketView) => ticketCardBlocks(v, { locale: ctx.deps.defaultLocale, publicUrl: ctx.publicUrl, timeZone: ctx.timeZone, now: ctx.deps.clock.now() });
+
+/** A sentence of the chat catalogue, translated for whoever reads it. */
+type ChatLine = { key: `chat.${string}`; params: Record<string, unknown> };
+
+async function safely(ctx: SlackContext, what: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    ctx.log.error({ err }, `slack follow-up failed: ${what}`);
+  }
+}
+
+/** A new ticket: its card in every queue channel of its service, and the requester's DM thread. */
+export async function announceNewTicket(ctx: SlackContext, client: WebClient, n: number, opts: { dm?: ChatLine } = {}): Promise<void> {
+  const v = await view(ctx, n);
+  const { text, blocks } = card(ctx, v);
+  const posted = new Set<string>();
+  for (const b of await queueChannels(ctx.deps, 'slack', v.service?.id ?? null)) {
+    if (posted.has(b.channelId)) continue;
+    posted.add(b.channelId);
+    await safely(ctx, 'card', async () => {
+      const r = await client.chat.postMessage({ channel: b.channelId, text, blocks });
+      if (r.ts) await recordTicketMessage(ctx.deps, { ticketId: n, platform: 'slack', channelId: b.channelId, messageTs: r.ts, threadTs: r.ts, kind: 'card' });
+    });
+  }
+  if (v.requester) await safely(ctx, 'requester thread', () => requesterThread(ctx, client, v, opts.dm));
+}
+
+/** The requester's DM message about this ticket; their replies in its thread reach the technicians. */
+async function requesterThread(ctx: SlackContext, client: WebClient, v: TicketView, dm?: ChatLine): Promise<{ channel: string; ts: string } | null> {
+  const existing = (await ticketMessages(ctx.deps, 'slack', v.number)).find((m) => m.kind === 'requester_dm');
+  if (existing) return { channel: existing.channelId, ts: existing.threadTs };
+  const who = await chatContact(ctx.deps, v.requester!.id, 'slack');
+  if (!who?.userId) return null;
+  const channel = await dmChannel(client, who.userId);
+  const text = dm ? tr(who.locale, dm.key, dm.params) : tr(who.locale, 'chat.ticket_created', { number: v.number, title: v.title });
+  const r = await client.chat.postMessage({ channel, text });
+  if (!r.ts) return null;
+  await recordTicketMessage(ctx.deps, { ticketId: v.number, platform: 'slack', channelId: channel, messageTs: r.ts, threadTs: r.ts, kind: 'requester_dm' });
+  return { channel, ts: r.ts };
+}
+
+/** After a change: every card updated in place, the event line in each card's thread, the requester told. */
+export async function afterChange(ctx: SlackContext, client: WebClient, n: number, event: ChatLine, opts: { tellRequester?: boolean } = {}): Promise<void> {
+  const v = await view(ctx, n);
+  const { text, blocks } = card(ctx, v);
+  const line = tr(ctx.deps.defaultLocale, event.key, event.params);
+  for (const m of (await ticketMessages(ctx.deps, 'slack', n)).filter((x) => x.kind === 'card')) {
+    await safely(ctx, 'card update', () => client.chat.update({ channel: m.channelId, ts: m.messageTs, text, blocks }));
+    await safely(ctx, 'thread line', () => client.chat.postMessage({ channel: m.channelId, thread_ts: m.threadTs, text: line }));
+  }
+  if (opts.tellRequester !== false) await safely(ctx, 'requester status', () => tellRequester(ctx, client, v));
+}
+
+/** R4 (chat): the requester hears every status change, with the technician's name and the deadline. */
+async function tellRequester(ctx: SlackContext, client: WebClient, v: TicketView): Promise<void> {
+  if (!v.requester) return;
+  const who = await chatContact(ctx.deps, v.requester.id, 'slack');
+  if (!who?.userId) return;
+  const thread = await requesterThread(ctx, client, v);
+  const locale: Locale = who.locale;
+  const text = tr(locale, 'chat.requester_status', {
+    number: v.number,
+    title: v.title,
+    status: t(locale, `status.${v.status}` as MessageKey),
+    tech: v.assignees.length ? v.assignees.map((a) => a.name).join(', ') : tr(locale, 'chat.nobody'),
+    due: formatDate(v.resolveDueAt, locale, ctx.timeZone),
+  });
+  // Broadcast so the update shows in the DM itself, while staying in the thread the requester replies in.
+  if (thread) await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, reply_broadcast: true, text });
+  else await client.chat.postMessage({ channel: await dmChannel(client, who.userId), text });
+}
+
+/** A requester's words reach every card thread of the ticket. */
+export async function relayToCards(ctx: SlackContext, client: WebClient, n: number, text: string): Promise<void> {
+  for (const m of (await ticketMessages(ctx.deps, 'slack', n)).filter((x) => x.kind === 'card')) {
+    await safely(ctx, 'relay to card', () => client.chat.postMessage({ channel: m.channelId, thread_ts: m.threadTs, text }));
+  }
+}
+
+/** A technician's public words reach the requester's DM thread (opened if the ticket had none yet). */
+export async function relayToRequester(ctx: SlackContext, client: WebClient, n: number, from: { name: string; text: string }): Promise<void> {
+  await safely(ctx, 'relay to requester', async () => {
+    const v = await view(ctx, n);
+    if (!v.requester) return;
+    const who = await chatContact(ctx.deps, v.requester.id, 'slack');
+    const thread = await requesterThread(ctx, client, v);
+    const text = tr(who?.locale ?? ctx.deps.defaultLocale, 'chat.relay', from);
+    if (thread) await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, reply_broadcast: true, text });
+  });
+}

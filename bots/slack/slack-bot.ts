@@ -1,0 +1,67 @@
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { Router } from 'express';
+import type { CoreDeps } from '../../core/shared/deps';
+import { SlackHttpReceiver } from './receiver';
+import type { SlackContext, SlackLog } from './context';
+import { registerCommands } from './commands';
+import { registerActions } from './interactions';
+import { registerViews } from './modals';
+import { registerEvents } from './events';
+import { WorkLimit } from './work-limit';
+
+/** Enough to keep the database pool busy, few enough that acks stay prompt under a burst. */
+const WORK_CONCURRENCY = 8;
+
+export interface SlackBotOptions {
+  deps: CoreDeps;
+  botToken: string;
+  signingSecret: string;
+  /** SLACK_API_URL: Slack's Web API, or a local peer in tests. */
+  apiUrl: string;
+  publicUrl: string;
+  timeZone: string;
+  log: SlackLog & { debug?(o: object, msg: string): void; info?(o: object, msg: string): void };
+}
+
+/** Bolt's logger interface over ours, so Slack's own warnings land in the same log. */
+function boltLogger(log: SlackBotOptions['log']): Logger {
+  const write = (level: 'warn' | 'error') => (...msg: unknown[]) => log[level]({ source: 'bolt' }, msg.map(String).join(' '));
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.WARN,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The Slack bot, mounted by the HTTP app at `POST /slack/events` (events, slash commands,
+ * interactivity). Settings arrive as arguments from main.ts; nothing here reads the environment.
+ */
+export function createSlackBot(o: SlackBotOptions): Router {
+  const receiver = new SlackHttpReceiver(o.signingSecret, o.log);
+  const app = new App({
+    token: o.botToken,
+    receiver,
+    logger: boltLogger(o.log),
+    // auth.test runs on the first request rather than at start, so a Slack outage never stops the server.
+    tokenVerificationEnabled: false,
+    clientOptions: {
+      slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`,
+      // Follow-up posts are best effort until issue 5's outbox: a few quick retries, never minutes of them.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    },
+  });
+  const ctx: SlackContext = { deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone, log: o.log, work: new WorkLimit(WORK_CONCURRENCY) };
+  registerCommands(app, ctx);
+  registerActions(app, ctx);
+  registerViews(app, ctx);
+  registerEvents(app, ctx);
+  app.error(async (err) => {
+    o.log.error({ err }, 'slack listener error');
+  });
+  return receiver.router;
+}

@@ -1,0 +1,106 @@
+import type { Role } from '../shared/actor';
+import type { BindingPurpose } from './chat.port';
+
+/**
+ * The chat surface of CONTRACT.md, the same words on Slack and Teams, in French and English.
+ * Pure parsing: what a person typed becomes an intent; the bots decide how to carry it out.
+ */
+export type ChatIntent =
+  | { kind: 'help' }
+  | { kind: 'my_tickets' }
+  | { kind: 'setup'; purpose: BindingPurpose; service?: string }
+  | { kind: 'role'; person: string; role: Role; service?: string }
+  | { kind: 'report_for'; person: string; text: string }
+  | { kind: 'report'; text: string }
+  | { kind: 'usage'; command: 'setup' | 'role' | 'for' };
+
+const ROLE_WORDS: Record<string, Role> = {
+  technician: 'technician', technicien: 'technician', technicienne: 'technician', tech: 'technician',
+  manager: 'manager', responsable: 'manager',
+  admin: 'admin', administrateur: 'admin', administratrice: 'admin',
+  employee: 'employee', 'employé': 'employee', 'employée': 'employee', employe: 'employee',
+};
+const PURPOSES: Record<string, BindingPurpose> = {
+  technicians: 'technicians', technician: 'technicians', techniciens: 'technicians', technicien: 'technicians',
+  managers: 'managers', manager: 'managers', responsables: 'managers',
+};
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Leading @mention of the bot (Slack `<@U…>`, Teams `<at>…</at>`) is not part of what was said. */
+export function stripBotMention(text: string, botUserId?: string): string {
+  let s = text.replace(/^\s*<at>[^<]*<\/at>/i, '');
+  if (botUserId) s = s.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '');
+  return clean(s);
+}
+
+const HELP = /^(help|aide|\?|)$/i;
+const MY_TICKETS = /^(my tickets|mes tickets|tickets|my ticket|mes demandes)$/i;
+
+/** `/helpdesk ...`, `@Helpdesk ...` or the personal chat: help, setup, role, my tickets. */
+export function parseHelpdeskCommand(raw: string): ChatIntent {
+  const text = clean(raw);
+  if (HELP.test(text)) return { kind: 'help' };
+  if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
+  const words = text.split(' ');
+  const head = words[0].toLowerCase();
+  if (head === 'setup' || head === 'configurer') {
+    const purpose = PURPOSES[(words[1] ?? '').toLowerCase()];
+    if (!purpose) return { kind: 'usage', command: 'setup' };
+    const service = words.slice(2).join(' ');
+    if (purpose === 'technicians' && !service) return { kind: 'usage', command: 'setup' };
+    return purpose === 'technicians' ? { kind: 'setup', purpose, service } : { kind: 'setup', purpose };
+  }
+  if (head === 'role' || head === 'rôle') {
+    const person = words[1];
+    const role = ROLE_WORDS[(words[2] ?? '').toLowerCase()];
+    if (!person || !role) return { kind: 'usage', command: 'role' };
+    const service = words.slice(3).join(' ');
+    return service && role !== 'employee' ? { kind: 'role', person, role, service } : { kind: 'role', person, role };
+  }
+  return { kind: 'help' };
+}
+
+/** `/ticket [text]` and `/ticket for <@U…|e-mail|phone> text` (`pour` in French). */
+export function parseTicketCommand(raw: string): ChatIntent {
+  const text = clean(raw);
+  const m = /^(for|pour)\s+(\S+)(?:\s+(.*))?$/i.exec(text);
+  if (m && looksLikePersonRef(m[2])) {
+    const rest = (m[3] ?? '').trim();
+    return rest ? { kind: 'report_for', person: m[2], text: rest } : { kind: 'usage', command: 'for' };
+  }
+  if (/^(for|pour)$/i.test(text)) return { kind: 'usage', command: 'for' };
+  return { kind: 'report', text };
+}
+
+/** A direct message: "my tickets", "help", or the description of a problem. */
+export function parseDirectMessage(raw: string): ChatIntent {
+  const text = clean(raw);
+  if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
+  if (/^(help|aide|\?)$/i.test(text)) return { kind: 'help' };
+  const command = parseHelpdeskCommand(text);
+  if (command.kind === 'setup' || command.kind === 'role' || command.kind === 'usage') return command;
+  return text ? { kind: 'report', text } : { kind: 'help' };
+}
+
+/** A mention, an e-mail or a phone number: "for lunch" stays a description, not a caller. */
+export function looksLikePersonRef(s: string): boolean {
+  return /^<@[UW][A-Z0-9]+(\|[^>]*)?>$/.test(s) || /^@?[UW][A-Z0-9]{6,20}$/.test(s) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || /^\+?[0-9][0-9 .()-]{5,19}$/.test(s);
+}
+
+/** `<@U123|alice>` -> `U123`, so core's person references (Slack id, e-mail, phone) understand it. */
+export function personRefOf(s: string): string {
+  const m = /^<?@?([UW][A-Z0-9]+)(\|[^>]*)?>?$/.exec(s.trim());
+  return m ? m[1] : s.trim();
+}
+
+/** The first line (up to 120 characters) is the title; the whole text is the description. */
+export function titleFrom(text: string, max = 120): string {
+  const first = clean(text.split('\n')[0] ?? '');
+  return first.length <= max ? first : first.slice(0, max - 1).trimEnd() + '…';
+}
+
+/** `[internal]` / `[interne]` at the start keeps a technician's thread message off the requester's DM. */
+export function relayRule(text: string): { internal: boolean; body: string } {
+  const m = /^\s*\[(internal|interne|note)\]\s*/i.exec(text);
+  return m ? { internal: true, body: text.slice(m[0].length).trim() } : { internal: false, body: text.trim() };
+}

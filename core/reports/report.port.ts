@@ -1,0 +1,67 @@
+import type { Channel } from '../shared/actor';
+import type { Priority, Status } from '../tickets/ticket.entity';
+
+/** Whose tickets a report counts: everything, one service's, or those a technician is assigned to. */
+export type ReportScope = { kind: 'all' } | { kind: 'service'; serviceId: number } | { kind: 'technician'; personId: number };
+
+export interface ReportQuery {
+  scope: ReportScope;
+  /** The period [from, to) and the previous one of the same length [previousFrom, from). */
+  from: Date;
+  to: Date;
+  previousFrom: Date;
+  now: Date;
+  /** Bound on per-ticket rows read for business-time durations and title clusters. */
+  maxRows: number;
+}
+
+/** One combination of the four breakdown dimensions, counted by SQL (GROUP BY all four). */
+export interface DimensionCount {
+  serviceId: number | null;
+  categoryId: number | null;
+  priority: Priority;
+  channel: Channel;
+  count: number;
+  /** For resolved counts: how many met their resolve deadline. */
+  met: number;
+}
+
+export interface PeriodCounts {
+  opened: DimensionCount[];
+  resolved: DimensionCount[];
+  closed: number;
+  backlogStart: number;
+  backlogEnd: number;
+  owned: { met: number; total: number };
+}
+
+/** The two timestamps a business-time duration needs, plus what it is grouped by. */
+export interface DurationRow {
+  ticketId: number;
+  serviceId: number | null;
+  start: Date;
+  end: Date;
+}
+
+export interface ReportRepository {
+  periodCounts(q: ReportQuery): Promise<PeriodCounts>;
+  /** Open tickets past a deadline now (the list's `overdue=true`), by service. */
+  overdueByService(scope: ReportScope, now: Date): Promise<Array<{ serviceId: number | null; count: number }>>;
+  /** created_at -> resolved_at of tickets resolved in the period (at most maxRows + 1 rows). */
+  resolutionRows(q: ReportQuery): Promise<DurationRow[]>;
+  /** created_at -> first_response_at of tickets first answered in the period (at most maxRows + 1). */
+  firstResponseRows(q: ReportQuery): Promise<DurationRow[]>;
+  /** Assignees of the tickets resolved in the period (at most maxRows + 1 pairs). */
+  resolvedAssignees(q: ReportQuery): Promise<Array<{ ticketId: number; personId: number }>>;
+  technicians(q: ReportQuery): Promise<Array<{ personId: number; name: string; handled: number; overdue: number }>>;
+  /** Tickets opened per category in the period and in the previous one. */
+  categoryTrend(q: ReportQuery): Promise<Array<{ categoryId: number | null; current: number; previous: number }>>;
+  /**
+   * Tickets opened per exact title in both periods, clustered in core (SQL cannot fold accents and
+   * stop words the same way on both databases). Reads at most maxRows titles; `truncated` beyond.
+   */
+  titleCounts(q: ReportQuery): Promise<{ titles: Array<{ title: string; current: number; previous: number }>; truncated: boolean }>;
+  /** Scrape-time figures for /metrics: one GROUP BY each, whole table. */
+  statusCounts(): Promise<Array<{ status: Status; serviceId: number | null; count: number }>>;
+  createdByChannel(): Promise<Array<{ channel: Channel; count: number }>>;
+}

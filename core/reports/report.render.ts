@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import { t } from '../i18n/translate';
+import type { MessageKey } from '../i18n/catalogue';
+import type { BreakdownRow, DurationStat, Rate, RecurringRow, Report } from './report.entity';
+
+export type ReportFormat = 'json' | 'csv' | 'md';
+type Cell = string | number | null;
+/** One table of a report: its heading, its columns (message keys) and its rows. */
+interface Table {
+  section: MessageKey;
+  columns: MessageKey[];
+  rows: Array<{ key: string; label: string; values: Cell[] }>;
+}
+
+const m = (k: string) => `reports.metric.${k}` as MessageKey;
+const stat = (s: DurationStat): Cell[] => [s.count, s.meanMinutes, s.medianMinutes];
+const rateCells = (r: Rate): Cell[] => [r.met, r.total, r.percent];
+const breakdown = (rows: BreakdownRow[]) => rows.map((r) => ({ key: r.key, label: r.label, values: [r.opened, r.resolved] }));
+
+/** The report as tables, the same for CSV and Markdown, so the two renderings cannot disagree. */
+function tables(r: Report): Table[] {
+  const l = (k: MessageKey) => t(r.locale, k);
+  const v = r.volumes;
+  const recurring = (rows: RecurringRow[]) => rows.map((x) => ({ key: x.key, label: x.label, values: [x.current, x.previous, l(`reports.trend.${x.trend}`)] }));
+  return [
+    {
+      section: 'reports.section.volumes', columns: [m('count')],
+      rows: (['opened', 'resolved', 'closed', 'backlog_start', 'backlog_end', 'overdue_now'] as const).map((k, i) => ({
+        key: k, label: l(m(k)), values: [[v.opened, v.resolved, v.closed, v.backlogStart, v.backlogEnd, v.overdueNow][i]],
+      })),
+    },
+    {
+      section: 'reports.section.durations', columns: [m('count'), m('mean'), m('median')],
+      rows: [
+        { key: 'first_response', label: l(m('first_response')), values: stat(r.durations.firstResponse) },
+        { key: 'resolution', label: l(m('resolution')), values: stat(r.durations.resolution) },
+      ],
+    },
+    {
+      section: 'reports.section.sla', columns: [m('met'), m('total'), m('percent')],
+      rows: [
+        { key: 'own', label: l(m('own')), values: rateCells(r.sla.own) },
+        { key: 'resolve', label: l(m('resolve')), values: rateCells(r.sla.resolve) },
+      ],
+    },
+    {
+      section: 'reports.section.by_service', columns: [m('opened'), m('resolved'), m('mean_resolution'), m('overdue_now')],
+      rows: r.byService.map((s) => ({ key: s.key, label: s.label, values: [s.opened, s.resolved, s.meanResolutionMinutes, s.overdueNow] })),
+    },
+    { section: 'reports.section.by_category', columns: [m('opened'), m('resolved')], rows: breakdown(r.byCategory) },
+    { section: 'reports.section.by_priority', columns: [m('opened'), m('resolved')], rows: breakdown(r.byPriority) },
+    { section: 'reports.section.by_channel', columns: [m('opened'), m('resolved')], rows: breakdown(r.byChannel) },
+    {
+      section: 'reports.section.technicians', columns: [m('handled'), m('median_resolution'), m('overdue_now')],
+      rows: r.technicians.map((x) => ({ key: String(x.id), label: x.name, values: [x.handled, x.medianResolutionMinutes, x.overdueNow] })),
+    },
+    { section: 'reports.section.recurring_categories', columns: [m('current'), m('previous'), m('trend')], rows: recurring(r.recurring.categories) },
+    { section: 'reports.section.recurring_titles', columns: [m('current'), m('previous'), m('trend')], rows: recurring(r.recurring.titles) },
+  ];
+}
+
+export function reportTitle(r: Report): string {
+  return t(r.locale, `reports.title.${r.period.kind}`, { first: r.period.firstDay, last: r.period.lastDay });
+}
+
+export function scopeText(r: Report): string {
+  const s = r.scope;
+  const what = s.kind === 'all' ? t(r.locale, 'reports.scope.all') : t(r.locale, `reports.scope.${s.kind}`, { name: s.name });
+  return t(r.locale, 'reports.scope', { scope: what });
+}
+
+const csvCell = (c: Cell) => {
+  const s = c === null ? '' : String(c);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Long CSV, one figure a line (section, key, item, metric, value): easy to pivot in a spreadsheet. */
+export function reportCsv(r: Report): string {
+  const l = (k: MessageKey) => t(r.locale, k);
+  const lines: Cell[][] = [[l('reports.col.section'), l('reports.col.key'), l('reports.col.item'), l('reports.col.metric'), l('reports.col.value')]];
+  for (const tb of tables(r)) {
+    for (const row of tb.rows) tb.columns.forEach((c, i) => lines.push([l(tb.section), row.key, row.label, l(c), row.values[i]]));
+  }
+  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const localTime = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
+
+const mdCell = (c: Cell) => (c === null ? '–' : String(c).replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
+
+export function reportMarkdown(r: Report): string {
+  const l = (k: MessageKey) => t(r.locale, k);
+  const out = [`# ${reportTitle(r)}`, '', scopeText(r), t(r.locale, 'reports.generated', { at: localTime(r.generatedAt, r.period.timeZone), zone: r.period.timeZone })];
+  if (r.truncated) out.push('', `> ${l('reports.truncated')}`);
+  for (const tb of tables(r)) {
+    out.push('', `## ${l(tb.section)}`, '');
+    if (!tb.rows.length) {
+      out.push(`_${l('reports.none')}_`);
+      continue;
+    }
+    out.push(`| | ${tb.columns.map((c) => l(c)).join(' | ')} |`, `|---|${tb.columns.map(() => '---:').join('|')}|`);
+    for (const row of tb.rows) out.push(`| ${mdCell(row.label)} | ${row.values.map(mdCell).join(' | ')} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderReport(r: Report, format: ReportFormat): { contentType: string; body: string } {
+  if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: reportCsv(r) };
+  if (format === 'md') return { contentType: 'text/markdown; charset=utf-8', body: reportMarkdown(r) };
+  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(r, null, 2) + '\n' };
+}

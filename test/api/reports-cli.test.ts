@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reportCommand } from '../../cli/report';
+import { systemActor } from '../../core/shared/actor';
+import { TEST_DATABASES } from '../support/db';
+import { useWorld } from '../support/fixtures';
+import { NOW, seedReportWeek } from '../core/reports/report-fixture';
+
+const operator = { ...systemActor('fr'), channel: 'cli' as const, name: 'cli' };
+
+/** `npx helpdesk report weekly|monthly ...` (R8): what the operator reads on stdout. */
+describe.each(TEST_DATABASES)('npx helpdesk report (R8 reports) on %s', (dbName) => {
+  const world = useWorld(dbName, NOW);
+
+  it('prints the last complete week in French Markdown by default, or CSV/JSON for a given week and service', async () => {
+    const w = world();
+    await seedReportWeek(w);
+    const out: string[] = [];
+    // NOW is Wednesday 25 November: the last complete week is 16-22 November.
+    expect(await reportCommand(w.deps, operator, 'Europe/Paris', ['weekly'], (s) => out.push(s))).toBe(0);
+    expect(out[0]).toContain('# Rapport hebdomadaire du 2026-11-16 au 2026-11-22\n');
+    expect(out[0]).toContain('| Ouverts | 6 |');
+    expect(await reportCommand(w.deps, operator, 'Europe/Paris', ['weekly', '--from', '2026-11-16', '--service', 'reseau', '--format', 'csv', '--lang', 'en'], (s) => out.push(s))).toBe(0);
+    expect(out[1]).toContain('\r\nVolumes,backlog_start,Backlog at start,Tickets,2\r\n');
+    expect(await reportCommand(w.deps, operator, 'Europe/Paris', ['monthly', '--from', '2026-11-01', '--format', 'json'], (s) => out.push(s))).toBe(0);
+    expect(JSON.parse(out[2]).volumes.opened).toBe(10);
+  });
+});
+
+describe('npx helpdesk report --send (R8 reports)', () => {
+  it('says delivery comes with the notifications issue and exits 2, sending nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helpdesk-report-'));
+    try {
+      const bin = join(__dirname, '../../bin/helpdesk.js');
+      const r = spawnSync(process.execPath, [bin, 'report', 'weekly', '--send'], {
+        env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'h.sqlite')}`, HELPDESK_LOCALE: 'en', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 60000,
+      });
+      expect(r.stderr.trim()).toBe('Sending reports (Teams, Slack, e-mail) comes with the notifications; nothing was sent.');
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

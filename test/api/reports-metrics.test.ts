@@ -1,0 +1,83 @@
+import { startTestServer, TestServer } from '../support/server';
+import { TEST_DATABASES } from '../support/db';
+import { World, testClock } from '../support/fixtures';
+import { NOW, seedReportWeek } from '../core/reports/report-fixture';
+
+/** Every sample line of a metric, as "name{labels} value" strings, sorted. */
+const samples = (text: string, name: string) =>
+  text.split('\n').filter((l) => l.startsWith(name + '{') || l.startsWith(name + ' ')).sort();
+
+/** GET /metrics for Prometheus and Grafana (R6): ticket figures read at scrape time, latencies per route. */
+describe.each(TEST_DATABASES)('GET /metrics in Prometheus text format (R6 Grafana) on %s', (dbName) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    const clock = testClock(NOW);
+    s = await startTestServer(dbName, { clock });
+    await seedReportWeek(new World(s.t, clock));
+  });
+  afterAll(() => s.close());
+
+  const scrape = async () => {
+    const res = await fetch(`${s.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return res.text();
+  };
+
+  it('counts tickets by status and service, SLA breaches by service and creations by channel', async () => {
+    const text = await scrape();
+    expect(samples(text, 'helpdesk_tickets')).toEqual([
+      'helpdesk_tickets{status="cancelled",service="poste"} 1',
+      'helpdesk_tickets{status="closed",service="poste"} 1',
+      'helpdesk_tickets{status="closed",service="reseau"} 2',
+      'helpdesk_tickets{status="in_progress",service="reseau"} 1',
+      'helpdesk_tickets{status="new",service="reseau"} 1',
+      'helpdesk_tickets{status="pending",service="none"} 1',
+      'helpdesk_tickets{status="resolved",service="poste"} 2',
+      'helpdesk_tickets{status="resolved",service="reseau"} 1',
+    ]);
+    expect(samples(text, 'helpdesk_tickets_overdue')).toEqual(['helpdesk_tickets_overdue{service="reseau"} 2']);
+    expect(samples(text, 'helpdesk_tickets_created_total')).toEqual([
+      'helpdesk_tickets_created_total{channel="api"} 2',
+      'helpdesk_tickets_created_total{channel="email"} 1',
+      'helpdesk_tickets_created_total{channel="phone"} 1',
+      'helpdesk_tickets_created_total{channel="slack"} 1',
+      'helpdesk_tickets_created_total{channel="teams"} 4',
+      'helpdesk_tickets_created_total{channel="web"} 1',
+    ]);
+    expect(text).toContain('# TYPE helpdesk_tickets_created_total counter');
+  });
+
+  it('follows the database at each scrape: a new ticket shows at once', async () => {
+    const admin = await s.token('admin');
+    await s.token('employee', { email: 'mia@example.test' });
+    const created = await s.call('POST', '/api/v1/tickets', admin, { title: 'Souris cassée', service: 'poste', requester: 'mia@example.test' });
+    expect(created.status).toBe(201);
+    const text = await scrape();
+    expect(text).toContain('helpdesk_tickets{status="new",service="poste"} 1\n');
+    expect(text).toContain('helpdesk_tickets_created_total{channel="api"} 3\n');
+  });
+
+  it('records request latencies by route pattern and status, never by raw URL', async () => {
+    const admin = await s.token('admin');
+    expect((await s.call('GET', '/api/v1/tickets/1', admin)).status).toBe(200);
+    expect((await s.call('GET', '/api/v1/tickets/999999', admin)).status).toBe(404);
+    expect((await s.call('GET', '/api/v1/nowhere/123456', admin)).status).toBe(404);
+    const text = await scrape();
+    expect(text).toMatch(/helpdesk_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/tickets\/:number",status="200"\} [1-9]/);
+    expect(text).toMatch(/helpdesk_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/tickets\/:number",status="404"\} [1-9]/);
+    expect(text).toMatch(/helpdesk_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} [1-9]/);
+    expect(samples(text, 'helpdesk_http_request_duration_seconds_count').join('\n')).not.toMatch(/999999|123456/);
+  });
+
+  it('keeps one registry per server, so two servers in one process both answer', async () => {
+    const other = await startTestServer(dbName);
+    try {
+      const res = await fetch(`${other.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(samples(await res.text(), 'helpdesk_tickets')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildReport } from '../../../core/reports/build-report.service';
+import { renderReport, reportCsv, reportMarkdown } from '../../../core/reports/report.render';
+import { TEST_DATABASES } from '../../support/db';
+import { useWorld } from '../../support/fixtures';
+import { NOW, seedReportWeek } from './report-fixture';
+
+/**
+ * The renderings of the fixed week, whole: every figure of report.test.ts as a manager reads it,
+ * in French (Markdown) and English (CSV), texts from the catalogue. The expected files hold
+ * {placeholders} for database ids, which differ between runs.
+ */
+const expected = (file: string, ids: Record<string, number>) =>
+  readFileSync(join(__dirname, 'expected', file), 'utf8').replace(/\{(\w+)\}/g, (_, k: string) => String(ids[k]));
+
+describe.each(TEST_DATABASES)('report renderings in French and English (R8 reports) on %s', (dbName) => {
+  const world = useWorld(dbName, NOW);
+
+  async function setUp() {
+    const w = world();
+    const s = await seedReportWeek(w);
+    const manager = await w.manager('Mia');
+    const ids = { poste: s.poste.id, reseau: s.reseau.id, alice: s.alice.id, bob: s.bob.id, ...s.category };
+    const report = (lang: 'fr' | 'en') => buildReport(w.deps, manager.actor, { period: 'weekly', from: '2026-11-16', lang }, 'Europe/Paris');
+    return { ids, report };
+  }
+
+  it('writes the French Markdown report, every table and figure', async () => {
+    const { ids, report } = await setUp();
+    expect(reportMarkdown(await report('fr'))).toBe(expected('weekly.fr.md', ids));
+  });
+
+  it('writes the English CSV report, one figure a line, CRLF as RFC 4180 says', async () => {
+    const { ids, report } = await setUp();
+    const csv = reportCsv(await report('en'));
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.split('\r\n').slice(0, -1)).toEqual(expected('weekly.en.csv', ids).trimEnd().split('\n'));
+  });
+
+  it('uses the same words in the other language: English Markdown and French CSV', async () => {
+    const { report } = await setUp();
+    const md = reportMarkdown(await report('en'));
+    expect(md).toContain('# Weekly report from 2026-11-16 to 2026-11-22\n\nScope: all tickets\nGenerated on 2026-11-25 11:00 (Europe/Paris)\n');
+    expect(md).toContain('| Bob Durand | 3 | 840 | 0 |');
+    expect(md).toContain('| Imprimante HP : bourrage papier | 3 | 0 | new |');
+    const csv = reportCsv(await report('fr'));
+    expect(csv.split('\r\n')[0]).toBe('section,clé,élément,indicateur,valeur');
+    expect(csv).toContain('\r\nDélais (minutes ouvrées),resolution,Résolution,Médiane,1050\r\n');
+    expect(csv).toContain('\r\nProblèmes récurrents,vpn coupe,VPN coupé,Tendance,stable\r\n');
+  });
+
+  it('quotes CSV cells holding commas or quotes, and JSON is the report itself', async () => {
+    const w = world();
+    await seedReportWeek(w);
+    await w.db.db.sequelize.query(`UPDATE services SET name = 'Postes, "PC" et écrans' WHERE slug = 'poste'`);
+    const manager = await w.manager('Mia');
+    const r = await buildReport(w.deps, manager.actor, { from: '2026-11-16', lang: 'en' }, 'Europe/Paris');
+    expect(reportCsv(r)).toContain(',"Postes, ""PC"" et écrans",Opened,4\r\n');
+    const json = renderReport(r, 'json');
+    expect(json.contentType).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(json.body)).toEqual(r);
+  });
+});

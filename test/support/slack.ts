@@ -1,0 +1,81 @@
+import { createHmac } from 'node:crypto';
+import { startTestServer, TestServer } from './server';
+import { startFakeSlack, FakeSlack, FakeUser } from './fake-slack';
+import type { TestDbName } from './db';
+
+/**
+ * The real server with Slack on, its Web API pointed at a fake Slack peer, and helpers that send
+ * correctly signed requests to `/slack/events` the way Slack does: slash commands as forms, events as
+ * JSON, interactivity as a form field `payload=` holding JSON.
+ */
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const TEAM = 'T0TEST';
+
+export interface SlackTestServer {
+  s: TestServer;
+  fake: FakeSlack;
+  post(body: string, contentType: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  command(command: string, user: string, text: string, opts?: { channel?: string; triggerId?: string }): Promise<{ status: number; text: string }>;
+  event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<{ status: number; text: string }>;
+  interact(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
+  /** Everything the database holds of one table, to check that a refused request wrote nothing. */
+  count(table: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function sign(body: string, ts = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET): Record<string, string> {
+  const sig = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig };
+}
+
+let seq = 0;
+export const nextId = (prefix: string) => `${prefix}${Date.now().toString(36).toUpperCase()}${++seq}`;
+
+export async function startSlackServer(db: TestDbName, opts: { admins?: string[]; users?: FakeUser[] } = {}): Promise<SlackTestServer> {
+  const fake = await startFakeSlack();
+  for (const u of opts.users ?? []) fake.addUser(u);
+  const s = await startTestServer(db, {
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      HELPDESK_ADMINS: (opts.admins ?? []).join(','),
+      PUBLIC_URL: 'https://helpdesk.example.test',
+    },
+  });
+  const post = async (body: string, contentType: string, headers: Record<string, string> = sign(body)) => {
+    const res = await fetch(`${s.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    return { status: res.status, text: await res.text() };
+  };
+  return {
+    s,
+    fake,
+    post,
+    command: (command, user, text, o = {}) => {
+      const form = new URLSearchParams({
+        token: 'legacy', team_id: TEAM, channel_id: o.channel ?? `D${user}`, channel_name: 'directmessage', user_id: user, user_name: user,
+        command, text, response_url: fake.responseUrl(nextId('R')), trigger_id: o.triggerId ?? nextId('TRG'), api_app_id: 'A0TEST',
+      });
+      return post(form.toString(), 'application/x-www-form-urlencoded');
+    },
+    event: (event, o = {}) => {
+      const body = JSON.stringify({ token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: o.eventId ?? nextId('Ev'), event_time: Math.floor(Date.now() / 1000), event });
+      return post(body, 'application/json', { ...sign(body), ...(o.retryNum ? { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}) });
+    },
+    interact: (payload) => {
+      const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM }, api_app_id: 'A0TEST', token: 'legacy', ...payload }) });
+      return post(form.toString(), 'application/x-www-form-urlencoded');
+    },
+    count: async (table) => {
+      const [rows] = (await s.t.db.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`)) as [Array<{ n: number | string }>, unknown];
+      return Number(rows[0].n);
+    },
+    close: async () => {
+      await s.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Waits a little for work that must NOT happen (after an ack), so "nothing was sent" is meaningful. */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
