@@ -10,6 +10,7 @@ import { queryTerms } from '../core/kb/kb-text';
 import { searchable } from '../core/kb/kb-change';
 import { DEMO_ARTICLES } from '../cli/demo-articles';
 import { ms, summarize, timeEach } from './stats';
+import { prng, recreateDatabase } from './bench-db';
 
 /**
  * Issue 8: knowledge-base search over 10,000 articles on MariaDB. An employee's search through the
@@ -36,26 +37,6 @@ const VOCABULARY = Array.from({ length: 4000 }, (_, i) => {
   for (let n = i + 17; w.length < 6 || n > 0; n = Math.floor(n / SYLLABLES.length)) w += SYLLABLES[n % SYLLABLES.length];
   return w;
 });
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function recreate(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = u.pathname.replace(/^\//, '');
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected bench database name ${name}`);
-  u.pathname = '/mysql';
-  const admin = await openDatabase(u.toString(), { poolMax: 1 });
-  await admin.sequelize.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.sequelize.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.close();
-}
 
 /**
  * Variations on the demo articles plus generated prose, written through the repository (so with the
@@ -88,7 +69,7 @@ async function seedArticles(db: Database, size: number, authorId: number): Promi
 }
 
 export async function kbSearchBench(url: string, size: number, log: (s: string) => void): Promise<Array<Record<string, string | number>>> {
-  await recreate(url);
+  await recreateDatabase(url);
   const db = await openDatabase(url);
   const running = await startServer(loadSettings({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent' }), { db, quiet: true });
   const operator = { ...systemActor('fr'), channel: 'cli' as const, name: 'bench' };

@@ -1,4 +1,5 @@
 import type { Database } from '../adapters/sequelize/database';
+import { prng } from './bench-db';
 
 /**
  * Bulk seeding for benchmarks only: multi-row INSERTs straight into the tables (the use cases would
@@ -9,15 +10,6 @@ export interface Seeded {
   services: number[];
   technicians: Map<number, number[]>;
   employees: number[];
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function insertRows(db: Database, table: string, columns: string[], rows: unknown[][]): Promise<void> {

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { openDatabase } from '../adapters/sequelize/database';
 import { startFakeSlack } from '../test/support/fake-slack';
 import { ms, summarize } from './stats';
+import { recreateDatabase } from './bench-db';
 
 /**
  * Issue 3: the Monday-morning burst. One server instance (a child process, as in production) on
@@ -13,16 +14,6 @@ import { ms, summarize } from './stats';
  * ticket, and read the server's peak resident memory (VmHWM).
  */
 const SECRET = 'bench-signing-secret-0123456789abcdef';
-
-async function recreate(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/mysql';
-  const admin = await openDatabase(u.toString(), { poolMax: 1 });
-  await admin.sequelize.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.sequelize.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.close();
-}
 
 function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [path.resolve(__dirname, '../bin/helpdesk.js'), 'serve'], {
@@ -55,7 +46,7 @@ const peakRss = (pid: number) => {
 
 export async function slackBurstBench(baseUrl: string, rate: number, seconds: number, log: (s: string) => void) {
   const url = baseUrl.replace(/\/[^/]*$/, '/helpdesk_bench_slack');
-  await recreate(url);
+  await recreateDatabase(url);
   const fake = await startFakeSlack();
   const USERS = 500;
   for (let i = 0; i < USERS; i++) fake.addUser({ id: `UB${String(i).padStart(7, '0')}`, name: `Employé ${i}`, email: `burst${i}@bench.example`, locale: 'fr-FR' });

@@ -5,6 +5,7 @@ import { systemActor } from '../core/shared/actor';
 import { createToken } from '../core/people/create-token.service';
 import { seed } from './seed';
 import { ms, summarize, table, timeEach } from './stats';
+import { recreateDatabase } from './bench-db';
 
 /**
  * Issue 2: the technician queue (50 rows of one service, statuses new/assigned/in_progress, by
@@ -13,19 +14,8 @@ import { ms, summarize, table, timeEach } from './stats';
  */
 const REQUESTS = 300;
 
-async function recreate(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = u.pathname.replace(/^\//, '');
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected bench database name ${name}`);
-  u.pathname = '/mysql';
-  const admin = await openDatabase(u.toString(), { poolMax: 1 });
-  await admin.sequelize.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.sequelize.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.close();
-}
-
 export async function ticketQueueBench(url: string, size: number, log: (s: string) => void): Promise<Array<Record<string, string | number>>> {
-  await recreate(url);
+  await recreateDatabase(url);
   const seeder = await openDatabase(url, { poolMax: 1 });
   await seeder.migrate();
   const t0 = Date.now();

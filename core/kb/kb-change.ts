@@ -2,15 +2,12 @@ import type { Actor } from '../shared/actor';
 import type { CoreDeps } from '../shared/deps';
 import { HelpdeskError } from '../shared/errors';
 import type { Store } from '../shared/store.port';
-import { snapshot } from '../tickets/ticket-change';
+import { audit, type Ctx } from '../tickets/ticket-change';
 import type { Article, ArticleContent } from './article.entity';
 import { searchText } from './kb-text';
 
-export interface KbCtx {
-  store: Store;
-  actor: Actor;
-  now: Date;
-}
+/** The same transaction context as ticket changes. */
+export type KbCtx = Ctx;
 
 export async function loadArticle(store: Store, id: number): Promise<Article> {
   const a = Number.isSafeInteger(id) && id > 0 ? await store.kb.get(id) : null;
@@ -27,20 +24,7 @@ export async function auditArticle(
   after: Record<string, unknown> | null,
   ticketId: number | null = null,
 ): Promise<void> {
-  await ctx.store.audit.append({
-    ticketId,
-    entity: 'article',
-    entityId: articleId,
-    action,
-    actorPersonId: ctx.actor.personId,
-    actorTokenId: ctx.actor.tokenId ?? null,
-    actorRole: ctx.actor.role,
-    actorName: ctx.actor.name,
-    channel: ctx.actor.channel,
-    before: before ? snapshot(before) : null,
-    after: after ? snapshot(after) : null,
-    createdAt: ctx.now,
-  });
+  await audit(ctx, ticketId, action, before, after, 'article', articleId);
 }
 
 /** The normalised copies the search indexes; tags and category count as body words. */

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../shared/deps';
 import { HelpdeskError } from '../shared/errors';
 import type { Store } from '../shared/store.port';
 import type { Ticket, TicketPatch } from './ticket.entity';
+import type { AuditEntry } from '../audit/audit.entity';
 
 export interface Ctx {
   store: Store;
@@ -29,7 +30,7 @@ export async function audit(
   action: string,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-  entity: 'ticket' | 'person' | 'service' | 'category' | 'settings' | 'token' = 'ticket',
+  entity: AuditEntry['entity'] = 'ticket',
   entityId: number | null = ticketId,
 ): Promise<void> {
   await ctx.store.audit.append({
