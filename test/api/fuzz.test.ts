@@ -1,20 +1,12 @@
 import { TEST_DATABASES } from '../support/db';
 import { startTestServer, TestServer } from '../support/server';
+import { prng, rowCounts } from '../support/fuzz';
 
 /**
  * Issue 2, "Done when": fuzzed bodies (wrong types, huge strings, unknown fields, broken JSON)
  * never give a 5xx and never write a row (R9: no half-written ticket).
  */
 const TABLES = ['tickets', 'comments', 'ticket_links', 'external_refs', 'ticket_assignees', 'ticket_watchers', 'audit_entries', 'people', 'services', 'categories', 'sla_policies', 'settings', 'idempotency_keys'];
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD: unknown[] = [
   null, true, 0, -1, 1.5, 1e308, '', ' ', 'x'.repeat(300), 'é'.repeat(25000), '<script>alert(1)</script>', "'; DROP TABLE tickets; --",
@@ -27,14 +19,7 @@ describe.each(TEST_DATABASES)('fuzzed REST bodies never 5xx and never write (R9)
   let s: TestServer;
   let admin: string, tech: string, employee: string, ticket: number;
 
-  const counts = async () => {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) {
-      const [rows] = await s.t.db.sequelize.query(`SELECT COUNT(*) AS n FROM ${t}`);
-      out[t] = Number((rows as Array<{ n: number | string }>)[0].n);
-    }
-    return out;
-  };
+  const counts = () => rowCounts(s, TABLES);
 
   beforeAll(async () => {
     s = await startTestServer(dbName);

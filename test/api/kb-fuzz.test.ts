@@ -1,17 +1,9 @@
 import { TEST_DATABASES } from '../support/db';
 import { startTestServer, TestServer } from '../support/server';
+import { prng, rowCounts } from '../support/fuzz';
 
 /** Fuzzed bodies and queries on the knowledge-base routes: a JSON 4xx every time, and not a row written (R9). */
 const TABLES = ['kb_articles', 'kb_article_versions', 'kb_ticket_articles', 'audit_entries', 'tickets', 'comments'];
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD: unknown[] = [
   null, true, 0, -1, 1.5, '', ' ', 'x'.repeat(300), 'é'.repeat(60000), '<script>alert(1)</script>', "'; DROP TABLE kb_articles; --",
@@ -24,14 +16,7 @@ describe.each(TEST_DATABASES)('R9 R15 fuzzed knowledge-base requests never 5xx a
   let s: TestServer;
   let tech: string, employee: string, article: number, ticket: number;
 
-  const counts = async () => {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) {
-      const [rows] = await s.t.db.sequelize.query(`SELECT COUNT(*) AS n FROM ${t}`);
-      out[t] = Number((rows as Array<{ n: number | string }>)[0].n);
-    }
-    return out;
-  };
+  const counts = () => rowCounts(s, TABLES);
 
   beforeAll(async () => {
     s = await startTestServer(dbName);
