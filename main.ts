@@ -1,11 +1,33 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { slaAutomationJobs } from './core/automation/automation.jobs';
+import { fetchWebhookSender } from './adapters/webhook/fetch-webhook.sender';
 import { loadSettings, Settings } from './adapters/config/settings';
 import { openDatabase, Database } from './adapters/sequelize/database';
 import { createApp } from './bots/http/app';
+import { devSessionSecret } from './bots/web/web.router';
 import type { CoreDeps } from './core/shared/deps';
 import { Clock, systemClock } from './core/shared/clock.port';
+import { createNotifications, Notifications, NotificationsOptions } from './adapters/notify/notifications';
+import type { ReportPoster } from './core/reports/report-poster.port';
+import { slackReportPoster } from './bots/slack/report-poster';
+import { teamsReportPoster } from './adapters/teams/report-poster';
+import { BotConnectorClient } from './adapters/teams/connector-client';
+import type { Store } from './core/shared/store.port';
+import { reportJobs } from './core/reports/report-jobs';
+import { chatJobs } from './core/chat/chat-jobs';
+import { backupJob } from './adapters/backup/backup-job';
+
+/** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
+function webOptions(settings: Settings) {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = settings;
+  return {
+    sessionSecret: settings.WEB_SESSION_SECRET ?? devSessionSecret(),
+    production: settings.NODE_ENV === 'production',
+    ...(issuer && clientId && clientSecret ? { oidc: { issuer, clientId, clientSecret } } : {}),
+  };
+}
 
 /** The composition root: the only place adapters meet core and the bots. */
 export interface Running {
@@ -13,6 +35,8 @@ export interface Running {
   port: number;
   db: Database;
   deps: CoreDeps;
+  /** The outbox worker and the job runner (register scheduled jobs on `notifications.runner`). */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -20,19 +44,38 @@ export function buildDeps(settings: Settings, db: Database, clock: Clock = syste
   return { uow: db.uow, clock, defaultLocale: settings.HELPDESK_LOCALE, admins: settings.HELPDESK_ADMINS };
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database } = {}): Promise<Running> {
+/** The platforms configured in the settings that can post reports in managers' channels. */
+export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
+  // Teams is always on (local mode without an app id); a team without a managers channel gets nothing.
+  const out: ReportPoster[] = [teamsReportPoster(read, { appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID })];
+  if (settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET) out.push(slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
+  return out;
+}
+
+export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions } = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
   const ran = await db.migrate();
   if (ran.length) log.info({ migrations: ran }, 'database migrated');
   const deps = buildDeps(settings, db, opts.clock);
+  // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
+  const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
+  const posters = reportPosters(settings, db.uow.read);
+  for (const job of reportJobs({ deps, posters, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
+    notifications.runner.register(job);
+  }
+  for (const job of chatJobs(deps)) notifications.runner.register(job);
+  notifications.runner.register(backupJob(db, settings.HELPDESK_BACKUP_DIR, settings.HELPDESK_TIMEZONE, (msg, o) => log.info(o, msg)));
+  for (const job of slaAutomationJobs(deps, { webhooks: fetchWebhookSender() })) notifications.runner.register(job);
   const app = createApp({
     deps,
     publicUrl: settings.PUBLIC_URL,
     timeZone: settings.HELPDESK_TIMEZONE,
+    web: webOptions(settings),
     health: () => db.ping(),
     logError: (err, req) => log.error({ err, method: req.method, url: req.originalUrl }, 'request failed'),
+    twilio: settings.TWILIO_AUTH_TOKEN ? { authToken: settings.TWILIO_AUTH_TOKEN } : undefined,
     slack:
       settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET
         ? {
@@ -43,6 +86,15 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
             log: log.child({ channel: 'slack' }),
           }
         : undefined,
+    reportPosters: posters,
+    teams: {
+      connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
+      auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD
+        ? { appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }
+        : undefined,
+      timeZone: settings.HELPDESK_TIMEZONE,
+      log: log.child({ channel: 'teams' }),
+    },
   });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +103,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   });
   const port = (server.address() as AddressInfo).port;
   log.info({ port, database: db.dialect }, 'helpdesk listening');
+  notifications.start();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -60,10 +113,11 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
       const force = setTimeout(() => server.closeAllConnections(), 10000);
       await done;
       clearTimeout(force);
+      await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
-  return { url: `http://127.0.0.1:${port}`, port, db, deps, close };
+  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, close };
 }
 
 export async function main(): Promise<void> {

@@ -3,17 +3,19 @@ import { ticketQueueBench } from './ticket-queue.bench';
 import { kbSearchBench } from './kb-search.bench';
 import { reportBench } from './report.bench';
 import { slackBurstBench } from './slack-burst.bench';
+import { slaSweepBench } from './sla.bench';
+import { outboxBench } from './outbox.bench';
 import { table } from './stats';
 
 /**
- * `npm run bench [-- --only queue|kb|report|slack] [--sizes 100000,1000000]`: benchmarks on MariaDB
+ * `npm run bench [-- --only queue|kb|report|slack|sla] [--sizes 100000,1000000]`: benchmarks on MariaDB
  * (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/helpdesk_bench, dropped and recreated).
  * Figures, not pass/fail. Without --only, all of them run (about ten minutes).
  */
-const BENCHES = ['queue', 'kb', 'report', 'slack'] as const;
+const BENCHES = ['queue', 'kb', 'report', 'slack', 'sla', 'outbox'] as const;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string' }, only: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { sizes: { type: 'string' }, only: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, count: { type: 'string' } } });
   const url = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/helpdesk_bench';
   const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
   const only = values.only?.split(',') ?? [...BENCHES];
@@ -47,6 +49,21 @@ async function main(): Promise<void> {
     log(`\nSlack Monday-morning burst: ${rate} signed slash commands per second for ${seconds} s`);
     log('\n' + table([await slackBurstBench(url, rate, seconds, log)]));
     log('\nTarget (issue 3): acknowledgement p99 under 1 s; tickets created equal to requests.');
+  }
+  if (only.includes('sla')) {
+    // Its own database: 100k open tickets seeded with their SLA state (bench/sla.bench.ts).
+    const slaUrl = process.env.BENCH_SLA_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/helpdesk_bench_sla';
+    log('\nSLA sweep bench at 100000 open tickets');
+    log('\n' + table(await slaSweepBench(slaUrl, 100_000, log)));
+    log('\nTarget (issue 6): one sweep over 100k open tickets under 2 s, with a bounded number of queries.');
+  }
+  if (only.includes('outbox')) {
+    // Its own database (issue 5): outbox rows written, then sent to a local HTTP peer.
+    const outboxUrl = process.env.BENCH_OUTBOX_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/helpdesk_bench_outbox';
+    const count = Number(values.count ?? 5000);
+    log(`\noutbox bench: ${count} notifications`);
+    log('\n' + table(await outboxBench(outboxUrl, count, log)));
+    log('\nFigure (issue 5): notifications per second to a local peer, beside the raw INSERT/UPDATE cost.');
   }
 }
 

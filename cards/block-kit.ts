@@ -40,7 +40,8 @@ export type InputBlock = {
   optional?: boolean;
   element: PlainTextInput | StaticSelect;
 };
-export type KnownBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock | InputBlock;
+export type ImageBlock = { type: 'image'; block_id?: string; image_url: string; alt_text: string; title?: PlainText };
+export type KnownBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock | InputBlock | ImageBlock;
 
 export type ModalView = {
   type: 'modal';

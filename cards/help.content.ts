@@ -24,6 +24,14 @@ export function helpSections(l: Locale, platform: HelpPlatform): HelpSection[] {
     { syntax: [slack ? '/tickets' : 'tickets'], text: t(l, 'cards.help.list') },
   ];
   if (slack) everyone.push({ syntax: ['/helpdesk'], text: t(l, 'cards.help.help') });
+  // Slack's extra words (issues 3 and 8); Teams lists them when its bot answers them.
+  if (slack) {
+    everyone.push(
+      { syntax: [`/helpdesk kb <${text}>`], text: t(l, 'kb.help') },
+      { syntax: [`/helpdesk search <${text}>`], text: t(l, 'chat.help_search') },
+      { syntax: ['/helpdesk report [weekly|monthly] [<service>]'], text: t(l, 'chat.help_report') },
+    );
+  }
   return [
     { title: t(l, 'cards.help.everyone'), entries: everyone },
     {

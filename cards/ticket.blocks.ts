@@ -6,6 +6,7 @@ import { CardOptions, ResolvedOptions, resolveOptions } from './card-options';
 import { t } from '../core/i18n/translate';
 import { escapeMrkdwn, formatDate, mrkdwnSafe, priorityLabel, slackLink, statusLabel, ticketUrl, truncate } from './format';
 import { linkLines, ticketFacts } from './ticket.facts';
+import { KB_ACTIONS, TICKET_EXTRA_ACTIONS, unassignOptionValue } from './kb.actions';
 
 /** Long enough to read the problem, short enough that the card stays a card; the full text is one click away. */
 const DESCRIPTION_MAX = 1500;
@@ -95,7 +96,10 @@ function actionsBlock(view: TicketView, o: ResolvedOptions): ActionsBlock | null
   const l = o.locale;
   const n = view.number;
   const open = OPEN_STATUSES.includes(view.status);
-  // Closed and cancelled tickets take no action here (reopening is its own command).
+  const ended = view.status === 'resolved' || view.status === 'closed';
+  // A resolved or closed ticket can still become an article (R15); cancelled ones take no action here.
+  const draft = ended && view.resolution ? [button(KB_ACTIONS.draft, t(l, 'kb.draft_button'), n)] : [];
+  if (view.status === 'closed') return draft.length ? { type: 'actions', block_id: actionsBlockId(n), elements: draft } : null;
   if (!open && view.status !== 'resolved') return null;
   const elements: ActionsBlock['elements'] = [];
   if (open && view.assignees.length === 0) {
@@ -109,6 +113,15 @@ function actionsBlock(view: TicketView, o: ResolvedOptions): ActionsBlock | null
       placeholder: plain(t(l, 'cards.ticket.assign'), 150),
     };
     elements.push(assign);
+    if (view.assignees.length) {
+      const unassign: StaticSelect = {
+        type: 'static_select',
+        action_id: TICKET_EXTRA_ACTIONS.unassign,
+        placeholder: plain(t(l, 'chat.remove_assignee'), 150),
+        options: view.assignees.slice(0, 100).map((a) => ({ text: plain(a.name, 75), value: unassignOptionValue(n, a.id) })),
+      };
+      elements.push(unassign);
+    }
   }
   const options: PlainTextOption[] = STATUSES.map((s) => ({
     text: plain(statusLabel(l, s), 75),
@@ -122,6 +135,8 @@ function actionsBlock(view: TicketView, o: ResolvedOptions): ActionsBlock | null
     initial_option: options.find((x) => x.value === statusOptionValue(n, view.status)),
   };
   elements.push(status);
+  // An internal note from the card (the `[internal]` thread prefix does the same for those who know it).
+  elements.push(button(TICKET_EXTRA_ACTIONS.note, t(l, 'chat.note_button'), n), ...draft);
   return { type: 'actions', block_id: actionsBlockId(n), elements };
 }
 

@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { loadSettings, Settings } from '../adapters/config/settings';
 import { openDatabase } from '../adapters/sequelize/database';
-import { buildDeps, main } from '../main';
+import { buildDeps, main, reportPosters } from '../main';
 import { Actor, systemActor } from '../core/shared/actor';
 import { createToken, revokeToken } from '../core/people/create-token.service';
 import { HelpdeskError } from '../core/shared/errors';
 import { errorMessage } from '../core/i18n/translate';
 import { loadDemo } from './demo';
 import { reportCommand, REPORT_USAGE } from './report';
+import { backupCommand, restoreCommand, BACKUP_USAGE } from './backup';
+import { gdprCommand, GDPR_USAGE } from './gdpr';
+import { outboxCommand, OUTBOX_USAGE } from './outbox';
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -19,6 +22,9 @@ const USAGE = `Usage: npx helpdesk <command>
   token list                              list tokens (never their values)
   token revoke ID                         revoke a token
 ${REPORT_USAGE}
+${BACKUP_USAGE}
+${GDPR_USAGE}
+${OUTBOX_USAGE}
 
 Settings come from the environment and .env (see README).`;
 
@@ -44,7 +50,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(ran.length ? `applied: ${ran.join(', ')}\n` : 'database is up to date\n');
       return 0;
     }
+    if (command === 'restore') return await restoreCommand(db, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     await db.migrate();
+    if (command === 'backup') return await backupCommand(db, settings.HELPDESK_BACKUP_DIR, rest, new Date(), (s) => process.stdout.write(s));
     const deps = buildDeps(settings, db);
     const actor = operator(settings);
     if (command === 'demo') {
@@ -54,7 +62,12 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'token') return await tokenCommand(deps, actor, rest);
-    if (command === 'report') return await reportCommand(deps, actor, settings.HELPDESK_TIMEZONE, rest, (s) => process.stdout.write(s));
+    if (command === 'outbox') return await outboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    if (command === 'gdpr') return await gdprCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    if (command === 'report') {
+      const delivery = { posters: reportPosters(settings, db.uow.read), publicUrl: settings.PUBLIC_URL };
+      return await reportCommand(deps, actor, settings.HELPDESK_TIMEZONE, rest, (s) => process.stdout.write(s), delivery);
+    }
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   } catch (e) {

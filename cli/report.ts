@@ -4,13 +4,19 @@ import type { CoreDeps } from '../core/shared/deps';
 import { buildReport } from '../core/reports/build-report.service';
 import { renderReport, type ReportFormat } from '../core/reports/report.render';
 import { t } from '../core/i18n/translate';
+import { sendReportNow } from '../core/reports/send-report.service';
+import type { ReportPoster } from '../core/reports/report-poster.port';
 
 export const REPORT_USAGE = `  report weekly|monthly [--from YYYY-MM-DD] [--service SLUG] [--technician EMAIL]
          [--format md|csv|json] [--lang fr|en]
-                                          print a report (default: the last complete week or month, Markdown)`;
+                                          print a report (default: the last complete week or month, Markdown);
+                                          --send keeps it and posts it in the managers' channels`;
 
 /** `npx helpdesk report ...`: the same use case as the REST API, printed on stdout. */
-export async function reportCommand(deps: CoreDeps, operator: Actor, timeZone: string, args: string[], out: (s: string) => void): Promise<number> {
+export async function reportCommand(
+  deps: CoreDeps, operator: Actor, timeZone: string, args: string[], out: (s: string) => void,
+  delivery?: { posters: ReportPoster[]; publicUrl: string },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -21,9 +27,16 @@ export async function reportCommand(deps: CoreDeps, operator: Actor, timeZone: s
   });
   const period = positionals[0] ?? 'weekly';
   if (values.send) {
-    // Delivery to managers' channels needs the outbox and the scheduler: say so rather than pretend.
-    process.stderr.write(`${t(operator.locale, 'reports.send_later')}\n`);
-    return 2;
+    // Kept, then posted in every managers' channel, exactly as the Monday job does.
+    const sent = await sendReportNow({ deps, posters: delivery?.posters ?? [], publicUrl: delivery?.publicUrl ?? '' }, operator,
+      { period, from: values.from, service: values.service, lang: values.lang ?? operator.locale }, timeZone);
+    if (!sent.outcomes.length) {
+      process.stderr.write(`${t(operator.locale, 'reports.no_channel')}\n`);
+      return 2;
+    }
+    const count = (r: string) => sent.outcomes.filter((o) => o.result === r).length;
+    out(`${t(operator.locale, 'reports.sent', { id: sent.report.id, sent: count('sent'), already: count('already'), failed: count('failed') })}\n`);
+    return count('failed') ? 1 : 0;
   }
   const report = await buildReport(deps, operator, {
     period: period as never, from: values.from, service: values.service, technician: values.technician,

@@ -40,6 +40,8 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Where `npx helpdesk backup` and the nightly backup job write (R18). */
+  HELPDESK_BACKUP_DIR: z.string().trim().min(1, { message: 'use a folder such as data/backups' }).default('data/backups'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use info, warn, error, debug or silent' }).default('info'),
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
@@ -60,6 +62,8 @@ const schema = z.object({
   OIDC_ISSUER: url('use the issuer URL of your Entra ID tenant'),
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
+  /** Signs web session cookies; share it between instances. Empty: a random one per process (not in production with OIDC). */
+  WEB_SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, { message: 'use at least 32 random characters, e.g. openssl rand -hex 32' }),
 });
 
 export type Settings = z.output<typeof schema>;
@@ -84,6 +88,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   ];
   for (const [a, av, b, bv] of pairs) {
     if (!!av !== !!bv) throw new SettingsError(av ? b : a, `set both ${a} and ${b}, or neither`);
+  }
+  const oidc = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new SettingsError(!s.OIDC_ISSUER ? 'OIDC_ISSUER' : !s.OIDC_CLIENT_ID ? 'OIDC_CLIENT_ID' : 'OIDC_CLIENT_SECRET', 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none');
+  }
+  if (s.NODE_ENV === 'production' && s.OIDC_ISSUER && !s.WEB_SESSION_SECRET) {
+    throw new SettingsError('WEB_SESSION_SECRET', 'production web sign-in needs a fixed secret shared by every instance: openssl rand -hex 32');
   }
   if (s.NODE_ENV === 'production' && !s.MICROSOFT_APP_ID) {
     throw new SettingsError('MICROSOFT_APP_ID', 'production refuses the unauthenticated Teams mode: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');

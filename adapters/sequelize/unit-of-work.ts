@@ -4,6 +4,7 @@ import type { Store, UnitOfWork } from '../../core/shared/store.port';
 import { Mutex } from './mutex';
 import { SqlAuditRepository } from './repositories/audit.repository';
 import { SqlChatRepository } from './repositories/chat.repository';
+import { SqlConversationRefRepository } from './repositories/conversation-ref.repository';
 import { SqlCategoryRepository } from './repositories/category.repository';
 import { SqlCommentRepository } from './repositories/comment.repository';
 import { SqlExternalRefRepository } from './repositories/external-ref.repository';
@@ -11,11 +12,19 @@ import { SqlKbRepository } from './repositories/kb.repository';
 import { SqlIdempotencyRepository } from './repositories/idempotency.repository';
 import { SqlLinkRepository } from './repositories/link.repository';
 import { SqlPersonRepository } from './repositories/person.repository';
+import { SqlStoredReportRepository } from './repositories/stored-report.repository';
+import { SqlPrivacyRepository } from './repositories/privacy.repository';
+import { SqlAttachmentRepository } from './repositories/attachment.repository';
 import { SqlReportRepository } from './repositories/report.repository';
 import { SqlServiceRepository } from './repositories/service.repository';
 import { SqlSettingsRepository } from './repositories/settings.repository';
 import { SqlTicketRepository } from './repositories/ticket.repository';
 import { SqlTokenRepository } from './repositories/token.repository';
+import { SqlNotificationRepository } from './repositories/outbox.repository';
+import { SqlSlaRepository } from './repositories/sla.repository';
+import { SqlRoutingRepository } from './repositories/routing.repository';
+import { SqlAutomationRepository } from './repositories/automation.repository';
+import { SqlTemplateRepository } from './repositories/template.repository';
 import { Sql, type Dialect, type Lock } from './sql';
 
 /** MySQL errors after which the whole unit of work may simply run again: deadlock, lock wait timeout. */
@@ -43,8 +52,17 @@ export function createStore(sql: Sql): Store {
     tokens: new SqlTokenRepository(sql),
     idempotency: new SqlIdempotencyRepository(sql),
     chat: new SqlChatRepository(sql),
+    conversationRefs: new SqlConversationRefRepository(sql),
     kb: new SqlKbRepository(sql),
     reports: new SqlReportRepository(sql),
+    notifications: new SqlNotificationRepository(sql),
+    storedReports: new SqlStoredReportRepository(sql),
+    privacy: new SqlPrivacyRepository(sql),
+    attachments: new SqlAttachmentRepository(sql),
+    sla: new SqlSlaRepository(sql),
+    routing: new SqlRoutingRepository(sql),
+    automation: new SqlAutomationRepository(sql),
+    templates: new SqlTemplateRepository(sql),
   };
 }
 

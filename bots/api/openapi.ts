@@ -3,6 +3,11 @@ import * as ts from '../../core/tickets/ticket.schemas';
 import * as ps from '../../core/people/people.schemas';
 import * as kb from '../../core/kb/kb.schemas';
 import { linkArticleSchema } from '../../core/kb/link-article-to-ticket.service';
+import * as ns from '../../core/notifications/notification.schemas';
+import { sendReportSchema } from '../../core/reports/send-report.service';
+import { subscriptionSchema } from '../../core/reports/report-subscription.service';
+import { ruleSchema } from '../../core/automation/rule.entity';
+import { templateSchema } from '../../core/templates/template.entity';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, with request bodies generated from the very zod schemas
@@ -63,6 +68,47 @@ const OPS: Op[] = [
   { method: 'put', path: '/sla/priority-matrix', summary: 'Replace the urgency x impact matrix (admin)', ok: 200, tag: 'sla' },
   { method: 'put', path: '/sla/calendar', summary: 'Replace the business calendar (admin)', ok: 200, tag: 'sla' },
   { method: 'post', path: '/sla/policies', summary: 'Set an SLA policy for a priority, optionally per service (admin)', ok: 200, tag: 'sla' },
+  { method: 'get', path: '/me/notifications', summary: 'My notification preferences: channels, rhythm (immediate|hourly), quiet hours', ok: 200, tag: 'notifications' },
+  { method: 'put', path: '/me/notifications', summary: 'Choose channels, rhythm and quiet hours', body: ns.preferencesSchema, ok: 200, tag: 'notifications' },
+  { method: 'get', path: '/people/{ref}/notifications', summary: "Someone's notification preferences (admin)", ok: 200, tag: 'notifications' },
+  { method: 'put', path: '/people/{ref}/notifications', summary: "Set someone's notification preferences (admin)", body: ns.preferencesSchema, ok: 200, tag: 'notifications' },
+  { method: 'get', path: '/services/{ref}/intake', summary: "A service's mailing list and on-call delay (staff)", ok: 200, tag: 'notifications' },
+  { method: 'put', path: '/services/{ref}/intake', summary: 'Set the mailing list (every new ticket) and the on-call delay in minutes (admin)', body: ns.intakeSchema, ok: 200, tag: 'notifications' },
+  { method: 'get', path: '/services/{ref}/oncall', summary: 'The on-call rota (staff)', ok: 200, tag: 'notifications' },
+  { method: 'post', path: '/services/{ref}/oncall', summary: 'Put someone on call from/to (admin; they need a phone)', body: ns.shiftSchema, ok: 201, tag: 'notifications' },
+  { method: 'delete', path: '/services/{ref}/oncall/{id}', summary: 'Remove an on-call shift (admin)', ok: 204, tag: 'notifications' },
+  { method: 'get', path: '/outbox', summary: 'Outbox messages and counts per state (admin): state, ticket, limit, after', ok: 200, tag: 'notifications' },
+  { method: 'get', path: '/outbox/{id}', summary: 'One outbox message with each delivery attempt (admin)', ok: 200, tag: 'notifications' },
+  { method: 'post', path: '/outbox/retry', summary: 'Put failed messages back in the queue: the ids given, or all (admin)', body: ns.retrySchema, ok: 200, tag: 'notifications' },
+  { method: 'get', path: '/tickets/{number}/attachments', summary: 'Files joined to a ticket (whoever sees the ticket)', ok: 200, tag: 'tickets' },
+  { method: 'post', path: '/tickets/{number}/attachments', summary: 'Join a file: the raw bytes as the body, its type as Content-Type, ?filename= (10 MB at most)', ok: 201, tag: 'tickets' },
+  { method: 'get', path: '/tickets/{number}/attachments/{id}', summary: 'Download a file (always as an attachment)', ok: 200, tag: 'tickets' },
+  { method: 'get', path: '/reports/stored', summary: 'Reports kept by the schedule or a send, newest first (managers, admins): limit, before', ok: 200, tag: 'reports' },
+  { method: 'get', path: '/reports/stored/{id}', summary: 'A stored report with its chart figures and deliveries (managers, admins)', ok: 200, tag: 'reports' },
+  { method: 'post', path: '/reports/send', summary: "Make, keep and post a report in every managers' channel now (managers, admins)", body: sendReportSchema, ok: 201, tag: 'reports' },
+  { method: 'get', path: '/reports/subscription', summary: 'Whether I get reports by e-mail too (managers)', ok: 200, tag: 'reports' },
+  { method: 'put', path: '/reports/subscription', summary: 'Get reports by e-mail too, or not (managers)', body: subscriptionSchema, ok: 200, tag: 'reports' },
+  { method: 'get', path: '/people/{ref}/personal-data', summary: "Everything stored about a person, as JSON (GDPR export; admins, or `me`)", ok: 200, tag: 'people' },
+  { method: 'delete', path: '/people/{ref}/personal-data', summary: 'Erase a person: anonymised everywhere, contacts and tokens removed (GDPR; admins)', ok: 200, tag: 'people' },
+  { method: 'get', path: '/sla/overview', summary: 'Live SLA counts, targets and each service\'s routing (staff)', ok: 200, tag: 'sla' },
+  { method: 'get', path: '/sla/quick-look', summary: 'The chat quick look as text (staff)', ok: 200, tag: 'sla' },
+  { method: 'get', path: '/sla/tickets/{number}', summary: "A ticket's SLA clocks: due dates, levels reached, met or missed", ok: 200, tag: 'sla' },
+  { method: 'get', path: '/rules', summary: 'Automation rules (staff)', ok: 200, tag: 'automation' },
+  { method: 'post', path: '/rules', summary: 'Create a rule: when, if, then (admin)', body: ruleSchema, ok: 201, tag: 'automation' },
+  { method: 'get', path: '/rules/runs', summary: 'What the rules did, newest first (staff)', ok: 200, tag: 'automation' },
+  { method: 'get', path: '/rules/{id}', summary: 'One rule (staff)', ok: 200, tag: 'automation' },
+  { method: 'put', path: '/rules/{id}', summary: 'Replace a rule, or switch it on or off (admin)', body: ruleSchema, ok: 200, tag: 'automation' },
+  { method: 'delete', path: '/rules/{id}', summary: 'Delete a rule (admin)', ok: 204, tag: 'automation' },
+  { method: 'get', path: '/templates', summary: 'Templates of frequent requests', ok: 200, tag: 'automation' },
+  { method: 'get', path: '/templates/{slug}', summary: 'One template with its checklist', ok: 200, tag: 'automation' },
+  { method: 'put', path: '/templates/{slug}', summary: 'Create or replace a template (admin)', body: templateSchema, ok: 200, tag: 'automation' },
+  { method: 'post', path: '/templates/{slug}/tickets', summary: 'File a ticket from a template, with its checklist of child tasks', ok: 201, tag: 'automation' },
+  { method: 'get', path: '/routing', summary: "Each service's routing mode and the routing rules (staff)", ok: 200, tag: 'routing' },
+  { method: 'put', path: '/routing/services/{ref}', summary: "Set a service's mode (nobody, round-robin, least-loaded) and time limit to accept (admin)", ok: 200, tag: 'routing' },
+  { method: 'post', path: '/routing/rules', summary: 'Add a routing rule (category or words -> service) (admin)', ok: 201, tag: 'routing' },
+  { method: 'delete', path: '/routing/rules/{id}', summary: 'Remove a routing rule (admin)', ok: 204, tag: 'routing' },
+  { method: 'post', path: '/routing/absences', summary: 'Record an absence: the person gets no new tickets meanwhile', ok: 201, tag: 'routing' },
+  { method: 'get', path: '/routing/absences', summary: 'Absences (staff)', ok: 200, tag: 'routing' },
 ];
 
 const ERRORS = { 400: 'Invalid input', 401: 'No or bad token', 403: 'Not allowed', 404: 'Not found (or not yours)', 409: 'Conflict with the current state', 422: 'Refused by a rule (cycle, missing resolution...)' };

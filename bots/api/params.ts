@@ -8,7 +8,7 @@ export function ticketNumber(req: Request): number {
   return Number(raw);
 }
 
-export function idParam(req: Request, name: string, code: 'link_not_found' | 'external_ref_not_found' | 'not_found'): number {
+export function idParam(req: Request, name: string, code: 'link_not_found' | 'external_ref_not_found' | 'attachment_not_found' | 'not_found'): number {
   const raw = String(req.params[name] ?? '');
   if (!/^\d{1,9}$/.test(raw)) throw new HelpdeskError(code);
   return Number(raw);

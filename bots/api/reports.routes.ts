@@ -1,12 +1,30 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { CoreDeps } from '../../core/shared/deps';
 import { buildReport } from '../../core/reports/build-report.service';
 import { renderReport, type ReportFormat } from '../../core/reports/report.render';
+import { getStoredReport, listStoredReports } from '../../core/reports/stored-reports.service';
+import { sendReportNow } from '../../core/reports/send-report.service';
+import { getReportSubscription, setReportSubscription } from '../../core/reports/report-subscription.service';
+import type { ReportPoster } from '../../core/reports/report-poster.port';
+import { parse } from '../../core/shared/validate';
 import { actorOf } from './auth';
 import { query } from './params';
 
-/** GET /reports?period=weekly|monthly&from=YYYY-MM-DD&service=slug&technician=me&format=json|csv|md&lang=fr|en */
-export function reportRoutes(deps: CoreDeps, timeZone?: string): Router {
+export interface ReportDeliveryOptions {
+  posters: ReportPoster[];
+  publicUrl: string;
+}
+
+const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).optional(), before: z.coerce.number().int().positive().optional() });
+
+/**
+ * GET /reports?period=weekly|monthly&from=YYYY-MM-DD&service=slug&technician=me&format=json|csv|md&lang=fr|en
+ * GET /reports/stored, GET /reports/stored/:id: reports kept by the schedule or a send (managers).
+ * POST /reports/send {period, from?}: make, keep and post a report in the managers' channels now.
+ * GET|PUT /reports/subscription {email}: the calling manager's choice to get reports by e-mail too.
+ */
+export function reportRoutes(deps: CoreDeps, timeZone?: string, delivery?: ReportDeliveryOptions): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     const input = query(req);
@@ -16,6 +34,23 @@ export function reportRoutes(deps: CoreDeps, timeZone?: string): Router {
     const { contentType, body } = renderReport(report, format);
     if (format !== 'json') res.attachment(`report-${report.period.kind}-${report.period.firstDay}.${format}`);
     res.type(contentType).send(body);
+  });
+  r.get('/stored', async (req, res) => {
+    const input = parse(listQuery, query(req));
+    res.json({ reports: await listStoredReports(deps, actorOf(req), { limit: input.limit, beforeId: input.before }) });
+  });
+  r.get('/stored/:id', async (req, res) => {
+    res.json(await getStoredReport(deps, actorOf(req), Number(req.params.id)));
+  });
+  r.get('/subscription', async (req, res) => {
+    res.json(await getReportSubscription(deps, actorOf(req)));
+  });
+  r.put('/subscription', async (req, res) => {
+    res.json(await setReportSubscription(deps, actorOf(req), req.body));
+  });
+  r.post('/send', async (req, res) => {
+    const sent = await sendReportNow({ deps, posters: delivery?.posters ?? [], publicUrl: delivery?.publicUrl ?? '' }, actorOf(req), req.body, timeZone);
+    res.status(201).json(sent);
   });
   return r;
 }

@@ -2,9 +2,13 @@ import express, { Express, Request } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { apiRouter } from '../api/router';
 import { errorHandler } from '../api/errors';
-import { homePage } from './home.page';
+import { webRouter, devSessionSecret, WebOptions } from '../web/web.router';
 import { metrics } from './metrics';
 import { createSlackBot, SlackBotOptions } from '../slack/slack-bot';
+import { twilioSmsRouter } from '../twilio/sms.routes';
+import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
+import type { ReportPoster } from '../../core/reports/report-poster.port';
+import { reportFiles } from './report-files';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -14,8 +18,16 @@ export interface AppOptions {
   logError: (err: unknown, req: Request) => void;
   /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
   slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl'>;
+  /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
+  twilio?: { authToken: string };
+  /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
+  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl'>;
   /** HELPDESK_TIMEZONE, for report periods; without it, the business calendar's zone. */
   timeZone?: string;
+  /** The web app at `/` (sign-in settings); without it, local sign-in with a per-process session secret. */
+  web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
+  /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
+  reportPosters?: ReportPoster[];
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -30,11 +42,12 @@ export function createApp(o: AppOptions): Express {
     const ok = await o.health().catch(() => false);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
-  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone));
+  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
+  app.use('/reports', reportFiles(o.deps));
   if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
-  app.get('/', (req, res) => {
-    res.type('html').send(homePage(req.acceptsLanguages('fr', 'en') === 'en' ? 'en' : o.deps.defaultLocale));
-  });
+  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
+  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
+  app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;
 }

@@ -20,6 +20,9 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   const created = new Counter({
     name: 'helpdesk_tickets_created_total', help: 'Tickets created, by source channel (counted from the tickets table)', labelNames: ['channel'], registers: [registry],
   });
+  const outbox = new Gauge({ name: 'helpdesk_outbox_messages', help: 'Notifications not delivered yet, by channel and state (pending, sending, held, failed)', labelNames: ['channel', 'state'], registers: [registry] });
+  const breaches = new Gauge({ name: 'helpdesk_sla_breaches', help: 'Tickets whose SLA deadline was missed, by clock (own, resolve)', labelNames: ['clock'], registers: [registry] });
+  const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform events received and kept for idempotency, by source', labelNames: ['source'], registers: [registry] });
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
@@ -29,6 +32,12 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
     for (const r of m.byStatus) tickets.set({ status: r.status, service: r.service }, r.count);
     for (const r of m.overdue) overdue.set({ service: r.service }, r.count);
     for (const r of m.createdByChannel) created.inc({ channel: r.channel }, r.count);
+    outbox.reset();
+    inbound.reset();
+    for (const r of m.outbox) outbox.set({ channel: r.channel, state: r.state }, r.count);
+    breaches.set({ clock: 'own' }, m.slaBreaches.own);
+    breaches.set({ clock: 'resolve' }, m.slaBreaches.resolve);
+    for (const r of m.inboundEvents) inbound.inc({ source: r.source }, r.count);
   };
   const latency = new Histogram({
     name: 'helpdesk_http_request_duration_seconds', help: 'HTTP request latency by method, route and status',

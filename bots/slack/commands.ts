@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import { escapeMrkdwn } from '../../cards/format';
+import { textAnswer } from '../../core/chat/text-answers.service';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/shared/actor';
 import { HelpdeskError } from '../../core/shared/errors';
@@ -13,6 +15,10 @@ import { asPerson, slackActor, SlackContext, tr } from './context';
 import { announceNewTicket } from './follow-up';
 import { openReportModal } from './modals';
 import { editDetailsAction, textWithButton } from './reply-blocks';
+import { answerKb } from './kb';
+import { reportOnDemand, searchTickets } from './lookups';
+
+const USAGE = { role: 'chat.usage_role', setup: 'chat.usage_setup', for: 'chat.usage_for', kb: 'kb.usage', search: 'chat.usage_search' } as const;
 
 type Reply = (m: { text: string; blocks?: unknown[]; response_type?: 'ephemeral' | 'in_channel' }) => Promise<unknown>;
 interface Cmd {
@@ -94,7 +100,12 @@ export async function myTickets(ctx: SlackContext, actor: Actor, respond: Reply)
 async function helpdeskCommand(ctx: SlackContext, client: WebClient, actor: Actor, command: Cmd, intent: ChatIntent, respond: Reply): Promise<void> {
   const l = actor.locale;
   if (intent.kind === 'my_tickets') return myTickets(ctx, actor, respond);
-  if (intent.kind === 'usage') return void (await respond({ response_type: 'ephemeral', text: tr(l, intent.command === 'role' ? 'chat.usage_role' : 'chat.usage_setup') }));
+  if (intent.kind === 'kb') return answerKb(ctx, actor, intent.text, (m) => respond({ response_type: 'ephemeral', ...m }));
+  if (intent.kind === 'search') return searchTickets(ctx, actor, intent.text, respond);
+  if (intent.kind === 'report_stats') return reportOnDemand(ctx, actor, intent, respond);
+  const answer = await textAnswer(ctx.deps, actor, intent);
+  if (answer !== null) return void (await respond({ response_type: 'ephemeral', text: escapeMrkdwn(answer) }));
+  if (intent.kind === 'usage') return void (await respond({ response_type: 'ephemeral', text: tr(l, USAGE[intent.command]) }));
   if (intent.kind === 'setup') {
     const { service } = await bindChannel(ctx.deps, actor, { platform: 'slack', teamId: command.team_id ?? null, channelId: command.channel_id, purpose: intent.purpose, service: intent.service });
     const text = service ? tr(l, 'chat.bound_technicians', { service: service.name }) : tr(l, 'chat.bound_managers');

@@ -1,4 +1,7 @@
 import type { App } from '@slack/bolt';
+import { escapeMrkdwn } from '../../cards/format';
+import { textAnswer } from '../../core/chat/text-answers.service';
+import { reportOnDemand, searchTickets } from './lookups';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/shared/actor';
 import { addComment } from '../../core/tickets/add-comment.service';
@@ -9,7 +12,7 @@ import { asPerson, directMessage, ephemeral, SlackContext, tr } from './context'
 import { relayToCards, relayToRequester } from './follow-up';
 import { myTickets } from './commands';
 import { publishHome } from './home';
-import { reportIssueAction, textWithButton } from './reply-blocks';
+import { answerKb, offerAnswers } from './kb';
 
 type Msg = { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string };
 type Say = (m: { text: string; blocks?: unknown[] }) => Promise<unknown>;
@@ -54,15 +57,20 @@ export function registerEvents(app: App, ctx: SlackContext): void {
   });
 }
 
-/** Words to the bot: "my tickets", help, or a problem, answered with a prefilled report form. */
+/** Words to the bot: "my tickets", `kb <words>`, help, or a problem, answered with articles or the prefilled form. */
 async function conversation(ctx: SlackContext, actor: Actor, text: string, say: Say): Promise<void> {
   const intent = parseDirectMessage(text);
   const l = actor.locale;
   if (intent.kind === 'my_tickets') return myTickets(ctx, actor, (x) => say({ text: x.text, blocks: x.blocks }));
-  if (intent.kind === 'report') {
-    const prompt = tr(l, 'chat.report_prompt', { text: intent.text.length > 200 ? intent.text.slice(0, 199) + '…' : intent.text });
-    return void (await say(textWithButton(prompt, { label: tr(l, 'chat.report_button'), actionId: reportIssueAction, value: intent.text })));
-  }
+  // Answers first (issue 8): the form comes with "Still need help", or at once when nothing matches.
+  if (intent.kind === 'report') return offerAnswers(ctx, actor, intent.text, say);
+  if (intent.kind === 'kb') return answerKb(ctx, actor, intent.text, say);
+  if (intent.kind === 'usage' && intent.command === 'kb') return void (await say({ text: tr(l, 'kb.usage') }));
+  // The rest of the /helpdesk words work in the DM too (CONTRACT.md: the same words everywhere).
+  if (intent.kind === 'search') return searchTickets(ctx, actor, intent.text, (m) => say({ text: m.text, blocks: m.blocks }));
+  if (intent.kind === 'report_stats') return reportOnDemand(ctx, actor, intent, (m) => say({ text: m.text, blocks: m.blocks }));
+  const answer = await textAnswer(ctx.deps, actor, intent);
+  if (answer !== null) return void (await say({ text: escapeMrkdwn(answer) }));
   await say(helpBlocks(l));
 }
 

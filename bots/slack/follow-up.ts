@@ -4,11 +4,9 @@ import { getTicket } from '../../core/tickets/get-ticket.service';
 import type { TicketView } from '../../core/tickets/ticket.view';
 import { queueChannels, recordTicketMessage, ticketMessages } from '../../core/chat/chat-channels.service';
 import { chatContact } from '../../core/chat/chat-person.service';
-import { t } from '../../core/i18n/translate';
-import type { Locale, MessageKey } from '../../core/i18n/catalogue';
 import { ticketCardBlocks } from '../../cards/ticket.blocks';
-import { formatDate } from '../../cards/format';
 import { dmChannel, SlackContext, tr } from './context';
+import { ticketSuggestions } from './suggestions';
 
 /**
  * What the Slack bot posts after each core call it made: the card in the service's queue channels,
@@ -34,12 +32,15 @@ export async function announceNewTicket(ctx: SlackContext, client: WebClient, n:
   const v = await view(ctx, n);
   const { text, blocks } = card(ctx, v);
   const posted = new Set<string>();
-  for (const b of await queueChannels(ctx.deps, 'slack', v.service?.id ?? null)) {
+  const channels = await queueChannels(ctx.deps, 'slack', v.service?.id ?? null);
+  const suggestions = channels.length ? await ticketSuggestions(ctx, n, v.service?.id ?? null) : null;
+  for (const b of channels) {
     if (posted.has(b.channelId)) continue;
     posted.add(b.channelId);
     await safely(ctx, 'card', async () => {
       const r = await client.chat.postMessage({ channel: b.channelId, text, blocks });
       if (r.ts) await recordTicketMessage(ctx.deps, { ticketId: n, platform: 'slack', channelId: b.channelId, messageTs: r.ts, threadTs: r.ts, kind: 'card' });
+      if (r.ts && suggestions) await client.chat.postMessage({ channel: b.channelId, thread_ts: r.ts, ...suggestions } as never);
     });
   }
   if (v.requester) await safely(ctx, 'requester thread', () => requesterThread(ctx, client, v, opts.dm));
@@ -59,8 +60,13 @@ async function requesterThread(ctx: SlackContext, client: WebClient, v: TicketVi
   return { channel, ts: r.ts };
 }
 
-/** After a change: every card updated in place, the event line in each card's thread, the requester told. */
-export async function afterChange(ctx: SlackContext, client: WebClient, n: number, event: ChatLine, opts: { tellRequester?: boolean } = {}): Promise<void> {
+/**
+ * After a change: every card updated in place and the event line in each card's thread. The
+ * requester hears of status changes and assignments through the notification outbox (issue 5),
+ * written with the change itself, so the DM is neither lost nor sent twice; `tellRequester` is kept
+ * for the callers' sake and no longer sends anything here.
+ */
+export async function afterChange(ctx: SlackContext, client: WebClient, n: number, event: ChatLine, _opts: { tellRequester?: boolean } = {}): Promise<void> {
   const v = await view(ctx, n);
   const { text, blocks } = card(ctx, v);
   const line = tr(ctx.deps.defaultLocale, event.key, event.params);
@@ -68,26 +74,6 @@ export async function afterChange(ctx: SlackContext, client: WebClient, n: numbe
     await safely(ctx, 'card update', () => client.chat.update({ channel: m.channelId, ts: m.messageTs, text, blocks }));
     await safely(ctx, 'thread line', () => client.chat.postMessage({ channel: m.channelId, thread_ts: m.threadTs, text: line }));
   }
-  if (opts.tellRequester !== false) await safely(ctx, 'requester status', () => tellRequester(ctx, client, v));
-}
-
-/** R4 (chat): the requester hears every status change, with the technician's name and the deadline. */
-async function tellRequester(ctx: SlackContext, client: WebClient, v: TicketView): Promise<void> {
-  if (!v.requester) return;
-  const who = await chatContact(ctx.deps, v.requester.id, 'slack');
-  if (!who?.userId) return;
-  const thread = await requesterThread(ctx, client, v);
-  const locale: Locale = who.locale;
-  const text = tr(locale, 'chat.requester_status', {
-    number: v.number,
-    title: v.title,
-    status: t(locale, `status.${v.status}` as MessageKey),
-    tech: v.assignees.length ? v.assignees.map((a) => a.name).join(', ') : tr(locale, 'chat.nobody'),
-    due: formatDate(v.resolveDueAt, locale, ctx.timeZone),
-  });
-  // Broadcast so the update shows in the DM itself, while staying in the thread the requester replies in.
-  if (thread) await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, reply_broadcast: true, text });
-  else await client.chat.postMessage({ channel: await dmChannel(client, who.userId), text });
 }
 
 /** A requester's words reach every card thread of the ticket. */

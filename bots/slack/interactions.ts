@@ -13,11 +13,11 @@ import type { MessageKey } from '../../core/i18n/catalogue';
 import { afterChange } from './follow-up';
 import { openReportModal, openResolveModal } from './modals';
 
-type Action = Record<string, any>;
-const invalid = (what: string) => new HelpdeskError('validation_failed', {}, [{ path: what, message: 'invalid' }]);
+export type Action = Record<string, any>;
+export const invalid = (what: string) => new HelpdeskError('validation_failed', {}, [{ path: what, message: 'invalid' }]);
 
 /** The ticket a button is about: its value, else the `ticket:<n>` block it sits in (selects have no value). */
-function ticketOf(a: Action): number {
+export function ticketOf(a: Action): number {
   for (const raw of [a.value, a.block_id]) {
     const p = typeof raw === 'string' ? parseTicketValue(raw) : null;
     if (p && Number.isSafeInteger(p.ticket) && p.ticket > 0) return p.ticket;
@@ -25,18 +25,23 @@ function ticketOf(a: Action): number {
   throw invalid('ticket');
 }
 
+export type ActionWork = (actor: Actor, a: Action, body: BlockAction, client: WebClient) => Promise<void>;
+
+/** Acknowledge, meet the person, then work; refusals go back privately where the button was pressed. */
+export const actionHandler = (app: App, ctx: SlackContext) => (id: string, work: ActionWork) =>
+  app.action<BlockAction>(id, async ({ ack, body, action, client }) => {
+    await ack();
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const tell = channel ? ephemeral(client, channel, body.user.id) : directMessage(client, body.user.id);
+    await asPerson(ctx, client, body.user.id, tell, (actor) => work(actor, action as Action, body, client));
+  });
+
 /**
  * Card buttons and selects. A button is an input like any other (it can be forged): core decides
  * whether this person may do it, and a refusal is an ephemeral sentence with nothing changed.
  */
 export function registerActions(app: App, ctx: SlackContext): void {
-  const on = (id: string, work: (actor: Actor, a: Action, body: BlockAction, client: WebClient) => Promise<void>) =>
-    app.action<BlockAction>(id, async ({ ack, body, action, client }) => {
-      await ack();
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const tell = channel ? ephemeral(client, channel, body.user.id) : directMessage(client, body.user.id);
-      await asPerson(ctx, client, body.user.id, tell, (actor) => work(actor, action as Action, body, client));
-    });
+  const on = actionHandler(app, ctx);
 
   on(ACTIONS.claim, async (actor, a, _b, client) => {
     const n = ticketOf(a);

@@ -7,6 +7,8 @@ import { registerCommands } from './commands';
 import { registerActions } from './interactions';
 import { registerViews } from './modals';
 import { registerEvents } from './events';
+import { registerKbActions } from './kb';
+import { registerStaffActions } from './staff';
 import { WorkLimit } from './work-limit';
 
 /** Enough to keep the database pool busy, few enough that acks stay prompt under a burst. */
@@ -60,6 +62,8 @@ export function createSlackBot(o: SlackBotOptions): Router {
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
+  registerKbActions(app, ctx);
+  registerStaffActions(app, ctx);
   app.error(async (err) => {
     o.log.error({ err }, 'slack listener error');
   });

@@ -1,5 +1,6 @@
 import type { Role } from '../shared/actor';
 import type { BindingPurpose } from './chat.port';
+import { parseNotificationWords, type NotificationWords } from '../notifications/notification-words';
 
 /**
  * The chat surface of CONTRACT.md, the same words on Slack and Teams, in French and English.
@@ -12,7 +13,15 @@ export type ChatIntent =
   | { kind: 'role'; person: string; role: Role; service?: string }
   | { kind: 'report_for'; person: string; text: string }
   | { kind: 'report'; text: string }
-  | { kind: 'usage'; command: 'setup' | 'role' | 'for' };
+  | { kind: 'kb'; text: string }
+  | { kind: 'search'; text: string }
+  | { kind: 'report_stats'; period: 'weekly' | 'monthly'; service?: string }
+  /** Issue 6's quick looks for staff: SLA state and targets, automation rules (core/sla/sla-quick-look.service.ts). */
+  | { kind: 'sla' }
+  | { kind: 'rules' }
+  /** Issue 5: `notifications` (at each change) / `notifications hourly`; carried out by core/notifications/chat-preferences.service.ts. */
+  | ({ kind: 'notifications' } & NotificationWords)
+  | { kind: 'usage'; command: 'setup' | 'role' | 'for' | 'kb' | 'search' };
 
 const ROLE_WORDS: Record<string, Role> = {
   technician: 'technician', technicien: 'technician', technicienne: 'technician', tech: 'technician',
@@ -23,6 +32,11 @@ const ROLE_WORDS: Record<string, Role> = {
 const PURPOSES: Record<string, BindingPurpose> = {
   technicians: 'technicians', technician: 'technicians', techniciens: 'technicians', technicien: 'technicians',
   managers: 'managers', manager: 'managers', responsables: 'managers',
+};
+
+const REPORT_PERIODS: Record<string, 'weekly' | 'monthly'> = {
+  weekly: 'weekly', week: 'weekly', hebdo: 'weekly', hebdomadaire: 'weekly', semaine: 'weekly',
+  monthly: 'monthly', month: 'monthly', mensuel: 'monthly', mois: 'monthly',
 };
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -50,6 +64,18 @@ export function parseHelpdeskCommand(raw: string): ChatIntent {
     if (purpose === 'technicians' && !service) return { kind: 'usage', command: 'setup' };
     return purpose === 'technicians' ? { kind: 'setup', purpose, service } : { kind: 'setup', purpose };
   }
+  // `kb <words>`, `search <words>` / `chercher`, `report [weekly|monthly] [service]` / `rapport [hebdo|mensuel]`.
+  const rest = words.slice(1).join(' ');
+  if (head === 'kb' || head === 'faq') return rest ? { kind: 'kb', text: rest } : { kind: 'usage', command: 'kb' };
+  if (head === 'search' || head === 'chercher' || head === 'recherche') return rest ? { kind: 'search', text: rest } : { kind: 'usage', command: 'search' };
+  if (head === 'report' || head === 'rapport') {
+    const period = REPORT_PERIODS[(words[1] ?? '').toLowerCase()];
+    const service = words.slice(period ? 2 : 1).join(' ');
+    return { kind: 'report_stats', period: period ?? 'weekly', ...(service ? { service } : {}) };
+  }
+  if (head === 'sla' && !rest) return { kind: 'sla' };
+  if (head === 'notifications' || head === 'notification') return { kind: 'notifications', ...parseNotificationWords(rest) };
+  if (['rules', 'règles', 'regles', 'automatisation'].includes(head) && !rest) return { kind: 'rules' };
   if (head === 'role' || head === 'rôle') {
     const person = words[1];
     const role = ROLE_WORDS[(words[2] ?? '').toLowerCase()];
@@ -78,7 +104,10 @@ export function parseDirectMessage(raw: string): ChatIntent {
   if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
   if (/^(help|aide|\?)$/i.test(text)) return { kind: 'help' };
   const command = parseHelpdeskCommand(text);
-  if (command.kind === 'setup' || command.kind === 'role' || command.kind === 'usage') return command;
+  if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules'].includes(command.kind)) return command;
+  // "report weekly", "rapport mensuel reseau": a command; "report: my printer is broken" stays a problem.
+  const words = text.split(' ');
+  if (command.kind === 'report_stats' && words.length <= 3 && (words.length === 1 || REPORT_PERIODS[words[1].toLowerCase()])) return command;
   return text ? { kind: 'report', text } : { kind: 'help' };
 }
 

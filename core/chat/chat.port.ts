@@ -37,4 +37,6 @@ export interface ChatRepository {
   messageByThread(platform: ChatPlatform, channelId: string, threadTs: string): Promise<TicketMessage | null>;
   /** True the first time this event id is seen from this source; false for a platform's retry. */
   firstDelivery(source: string, eventId: string, at: Date): Promise<boolean>;
+  /** Forgets event ids first seen before `before`; returns how many. */
+  pruneInboundEvents(before: Date): Promise<number>;
 }

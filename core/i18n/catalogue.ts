@@ -5,7 +5,11 @@
 import { cardsEn, cardsFr } from './cards.messages';
 import { chatEn, chatFr } from './chat.messages';
 import { kbEn, kbFr } from './kb.messages';
+import { notificationsEn, notificationsFr } from './notifications.messages';
 import { reportsEn, reportsFr } from './reports.messages';
+import { teamsEn, teamsFr } from './teams.messages';
+import { webEn, webFr } from './web.messages';
+import { slaEn, slaFr } from './sla.messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -16,6 +20,10 @@ const coreFr = {
   'error.forbidden': "Vous n'avez pas le droit de faire cela.",
   'error.ticket_not_found': 'Le ticket #{number} est introuvable.',
   'error.person_not_found': 'Personne introuvable : {who}.',
+  'people.erased_name': 'Personne effacée n°{id}',
+  'error.attachment_not_found': 'Cette pièce jointe est introuvable.',
+  'error.attachment_too_large': 'Le fichier dépasse {max} Mo.',
+  'error.too_many_attachments': 'Le ticket #{number} a déjà {max} pièces jointes.',
   'error.service_not_found': 'Service introuvable : {service}.',
   'error.category_not_found': 'Catégorie introuvable : {category}.',
   'error.link_not_found': 'Ce lien est introuvable.',
@@ -66,7 +74,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...reportsFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -75,6 +83,10 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'error.forbidden': 'You are not allowed to do that.',
   'error.ticket_not_found': 'Ticket #{number} was not found.',
   'error.person_not_found': 'No such person: {who}.',
+  'people.erased_name': 'Erased person #{id}',
+  'error.attachment_not_found': 'No such attachment.',
+  'error.attachment_too_large': 'The file is over {max} MB.',
+  'error.too_many_attachments': 'Ticket #{number} already has {max} attachments.',
   'error.service_not_found': 'No such service: {service}.',
   'error.category_not_found': 'No such category: {category}.',
   'error.link_not_found': 'That link was not found.',
@@ -124,6 +136,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...reportsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

@@ -62,6 +62,11 @@ export interface ReportRepository {
    */
   titleCounts(q: ReportQuery): Promise<{ titles: Array<{ title: string; current: number; previous: number }>; truncated: boolean }>;
   /** Scrape-time figures for /metrics: one GROUP BY each, whole table. */
+  /** Tickets opened and resolved in each local day of a period (the chart's bars). */
+  dailyCounts(scope: ReportScope, days: Array<{ from: Date; to: Date }>): Promise<{ opened: number[]; resolved: number[] }>;
   statusCounts(): Promise<Array<{ status: Status; serviceId: number | null; count: number }>>;
   createdByChannel(): Promise<Array<{ channel: Channel; count: number }>>;
+  outboxDepth(): Promise<Array<{ channel: string; state: string; count: number }>>;
+  slaBreaches(): Promise<{ own: number; resolve: number }>;
+  inboundEvents(): Promise<Array<{ source: string; count: number }>>;
 }

@@ -4,6 +4,9 @@ export interface TicketMetrics {
   byStatus: Array<{ status: string; service: string; count: number }>;
   overdue: Array<{ service: string; count: number }>;
   createdByChannel: Array<{ channel: string; count: number }>;
+  outbox: Array<{ channel: string; state: string; count: number }>;
+  slaBreaches: { own: number; resolve: number };
+  inboundEvents: Array<{ source: string; count: number }>;
 }
 
 /**
@@ -13,11 +16,14 @@ export interface TicketMetrics {
  */
 export async function ticketMetrics(deps: CoreDeps): Promise<TicketMetrics> {
   const store = deps.uow.read;
-  const [status, overdue, channels, services] = await Promise.all([
+  const [status, overdue, channels, services, outbox, slaBreaches, inboundEvents] = await Promise.all([
     store.reports.statusCounts(),
     store.reports.overdueByService({ kind: 'all' }, deps.clock.now()),
     store.reports.createdByChannel(),
     store.services.list(),
+    store.reports.outboxDepth(),
+    store.reports.slaBreaches(),
+    store.reports.inboundEvents(),
   ]);
   const slug = new Map(services.map((s) => [s.id, s.slug]));
   const label = (id: number | null) => (id === null ? 'none' : (slug.get(id) ?? String(id)));
@@ -25,5 +31,8 @@ export async function ticketMetrics(deps: CoreDeps): Promise<TicketMetrics> {
     byStatus: status.map((r) => ({ status: r.status, service: label(r.serviceId), count: r.count })),
     overdue: overdue.map((r) => ({ service: label(r.serviceId), count: r.count })),
     createdByChannel: channels.map((r) => ({ channel: r.channel, count: r.count })),
+    outbox,
+    slaBreaches,
+    inboundEvents,
   };
 }

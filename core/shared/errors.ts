@@ -34,6 +34,9 @@ export type ErrorCode =
   | 'article_not_found'
   | 'article_changed'
   | 'ticket_not_resolved'
+  | 'attachment_not_found'
+  | 'attachment_too_large'
+  | 'too_many_attachments'
   | 'not_found';
 
 const KIND: Record<ErrorCode, ErrorKind> = {
@@ -66,6 +69,9 @@ const KIND: Record<ErrorCode, ErrorKind> = {
   article_not_found: 'not_found',
   article_changed: 'conflict',
   ticket_not_resolved: 'unprocessable',
+  attachment_not_found: 'not_found',
+  attachment_too_large: 'unprocessable',
+  too_many_attachments: 'unprocessable',
 };
 
 export type ErrorParams = Record<string, string | number | boolean | string[] | number[] | null | undefined>;

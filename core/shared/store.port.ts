@@ -6,8 +6,17 @@ import type { AuditEntry, NewAuditEntry } from '../audit/audit.entity';
 import type { SlaPolicy } from '../sla/sla-policy';
 import type { Role } from './actor';
 import type { ChatRepository } from '../chat/chat.port';
+import type { ConversationRefRepository } from '../chat/conversation-ref.port';
 import type { KbRepository } from '../kb/kb.port';
 import type { ReportRepository } from '../reports/report.port';
+import type { NotificationRepository } from '../notifications/outbox.port';
+import type { StoredReportRepository } from '../reports/stored-report.port';
+import type { PrivacyRepository } from '../people/privacy.port';
+import type { AttachmentRepository } from '../tickets/attachment.entity';
+import type { SlaRepository } from '../sla/sla.port';
+import type { RoutingRepository } from '../routing/routing.port';
+import type { AutomationRepository } from '../automation/automation.port';
+import type { TemplateRepository } from '../templates/template.entity';
 
 /** Which tickets a reader may see, pushed down into the query so lists and counts never leak. */
 export type AccessScope =
@@ -154,8 +163,18 @@ export interface Store {
   tokens: TokenRepository;
   idempotency: IdempotencyRepository;
   chat: ChatRepository;
+  conversationRefs: ConversationRefRepository;
   kb: KbRepository;
   reports: ReportRepository;
+  /** Outbox, preferences, service intake and on-call rota (issue 5). */
+  notifications: NotificationRepository;
+  storedReports: StoredReportRepository;
+  privacy: PrivacyRepository;
+  attachments: AttachmentRepository;
+  sla: SlaRepository;
+  routing: RoutingRepository;
+  automation: AutomationRepository;
+  templates: TemplateRepository;
 }
 
 export interface UnitOfWork {

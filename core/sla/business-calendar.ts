@@ -179,6 +179,29 @@ export class BusinessCalendar {
     throw new Error('unreachable: spansFrom never ends without throwing');
   }
 
+  /** The instant `minutes` business minutes before `end` (the inverse of addBusinessMinutes, walking back). */
+  subtractBusinessMinutes(end: Date, minutes: number): Date {
+    const t0 = epochMs(end, 'end');
+    if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
+      throw new Error(`minutes must be a finite number >= 0, got ${minutes}`);
+    }
+    let remaining = Math.round(minutes * MS_PER_MINUTE);
+    if (remaining === 0) return new Date(t0);
+    let idleDays = 0;
+    for (let day = this.localDay(t0); ; day--) {
+      const spans = this.spansOn(day);
+      idleDays = spans.length > 0 ? 0 : idleDays + 1;
+      if (idleDays > MAX_IDLE_DAYS) throw new Error(`Business calendar has no business time in the ${MAX_IDLE_DAYS} days before ${new Date(t0).toISOString()}`);
+      for (let i = spans.length - 1; i >= 0; i--) {
+        const [s, e] = spans[i];
+        if (s >= t0) continue;
+        const to = Math.min(e, t0);
+        if (remaining <= to - s) return new Date(to - remaining);
+        remaining -= to - s;
+      }
+    }
+  }
+
   businessMinutesBetween(from: Date, to: Date): number {
     const a = epochMs(from, 'from');
     const b = epochMs(to, 'to');

@@ -13,17 +13,37 @@ export interface SlaContext {
   calendar: BusinessCalendar;
   matrix: PriorityMatrix;
   policies: SlaPolicy[];
+  /** Services running on a calendar of their own (issue 6); the others use `calendar`. */
+  serviceCalendars?: Map<number, BusinessCalendar>;
+}
+
+/** The calendar a service's SLA clocks run on. */
+export const calendarFor = (sla: SlaContext, serviceId: number | null): BusinessCalendar =>
+  (serviceId !== null ? sla.serviceCalendars?.get(serviceId) : undefined) ?? sla.calendar;
+
+/** A stored calendar that no longer validates must not stop ticket filing: the company's applies. */
+function serviceCalendars(rows: Array<{ serviceId: number; calendar: unknown }>): Map<number, BusinessCalendar> {
+  const out = new Map<number, BusinessCalendar>();
+  for (const r of rows) {
+    try {
+      out.set(r.serviceId, new BusinessCalendar(r.calendar as BusinessCalendarConfig));
+    } catch {
+      /* validated when saved; skipped if a later rule change made it invalid */
+    }
+  }
+  return out;
 }
 
 export async function loadSlaContext(store: Store): Promise<SlaContext> {
-  const [cal, matrix, policies] = await Promise.all([
+  const [cal, matrix, policies, own] = await Promise.all([
     store.settings.get<BusinessCalendarConfig>(SETTING_CALENDAR),
     store.settings.get<PriorityMatrix>(SETTING_PRIORITY_MATRIX),
     store.settings.slaPolicies(),
+    store.routing.serviceCalendars(),
   ]);
-  return { calendar: new BusinessCalendar(cal ?? DEFAULT_CALENDAR), matrix: matrix ?? DEFAULT_PRIORITY_MATRIX, policies };
+  return { calendar: new BusinessCalendar(cal ?? DEFAULT_CALENDAR), matrix: matrix ?? DEFAULT_PRIORITY_MATRIX, policies, serviceCalendars: serviceCalendars(own) };
 }
 
 export function dueDatesFor(sla: SlaContext, priority: Priority, serviceId: number | null, startedAt: Date, pausedMinutes: number) {
-  return computeDueDates(sla.calendar, pickPolicy(sla.policies, priority, serviceId), startedAt, pausedMinutes);
+  return computeDueDates(calendarFor(sla, serviceId), pickPolicy(sla.policies, priority, serviceId), startedAt, pausedMinutes);
 }

@@ -7,6 +7,7 @@ import { inTicketTransaction, loadTicket, saveChange } from './ticket-change';
 import { idempotencyScope } from '../shared/idempotency';
 import { commentSchema, CommentInput } from './ticket.schemas';
 import type { Comment } from './comment.entity';
+import { planComment } from '../notifications/plan-ticket-notifications';
 
 /**
  * Adds an article to the conversation (R15). Internal notes are for staff only and never reach the
@@ -29,6 +30,7 @@ export async function addComment(deps: CoreDeps, actor: Actor, number: number, r
       await saveChange(ctx, ticket, 'commented', firstAnswer ? { firstResponseAt: ctx.now } : {}, { after: { internal: input.internal } });
       const c = { ticketId: ticket.id, authorId: actor.personId, sender, body: input.body, internal: input.internal, channel: actor.channel } as const;
       const id = await ctx.store.comments.insert(c, ctx.now);
+      await planComment(ctx, ticket, { id, body: c.body, internal: c.internal });
       if (input.idempotencyKey) await ctx.store.idempotency.remember(scope, input.idempotencyKey, ticket.id, ctx.now);
       return { comment: { id, ...c, createdAt: ctx.now }, created: true };
     });

@@ -3,7 +3,7 @@ import type { CoreDeps } from '../shared/deps';
 import { HelpdeskError } from '../shared/errors';
 import { parse } from '../shared/validate';
 import { t } from '../i18n/translate';
-import { dueDatesFor, loadSlaContext } from '../sla/sla-context';
+import { calendarFor, dueDatesFor, loadSlaContext } from '../sla/sla-context';
 import { assertCanSee, isRequester, worksOn } from './ticket.access';
 import { Ctx, inTicketTransaction, loadTicket, saveChange } from './ticket-change';
 import { changeStatusSchema, ChangeStatusInput } from './ticket.schemas';
@@ -87,7 +87,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, number: number,
 /** Leaving `pending` adds the paused business time to the clocks and pushes the due dates back. */
 async function endPause(ctx: Ctx, ticket: Ticket, patch: TicketPatch): Promise<void> {
   const sla = await loadSlaContext(ctx.store);
-  const paused = ticket.pendingSince ? Math.round(sla.calendar.businessMinutesBetween(ticket.pendingSince, ctx.now)) : 0;
+  const paused = ticket.pendingSince ? Math.round(calendarFor(sla, ticket.serviceId).businessMinutesBetween(ticket.pendingSince, ctx.now)) : 0;
   patch.pausedMinutes = ticket.pausedMinutes + paused;
   patch.pendingSince = null;
   patch.pendingUntil = null;

@@ -7,12 +7,14 @@ import { findPerson, parsePersonRef } from '../people/person.lookup';
 import { findCategory, findService } from '../people/service.lookup';
 import type { Person } from '../people/person.entity';
 import { loadSlaContext, dueDatesFor } from '../sla/sla-context';
+import { assignOnCreate, routedService } from '../routing/route-ticket';
 import { priorityOf } from '../sla/priority-matrix';
 import { audit, loadTicket } from './ticket-change';
 import { idempotencyScope } from '../shared/idempotency';
 import { assertCanSee } from './ticket.access';
 import { createTicketSchema, CreateTicketInput } from './ticket.schemas';
 import type { Ticket } from './ticket.entity';
+import { planNewTicket } from '../notifications/plan-ticket-notifications';
 
 export interface CreateTicketResult {
   ticket: Ticket;
@@ -38,7 +40,8 @@ export async function createTicket(deps: CoreDeps, actor: Actor, raw: CreateTick
       const requester = await resolveRequester(store, actor, input.requester, input.requesterName, now);
       const category = input.category !== undefined ? await findCategory(store, input.category) : null;
       if (input.service !== undefined && !isStaff(actor)) throw new HelpdeskError('forbidden');
-      const serviceId = input.service !== undefined ? (await findService(store, input.service)).id : (category?.defaultServiceId ?? null);
+      // Staff naming a service override the routing rules (phone support, technicians).
+      const serviceId = input.service !== undefined ? (await findService(store, input.service)).id : await routedService(store, input, requester, category, actor.channel, now);
       const sla = await loadSlaContext(store);
       // Impact is the technician's judgement; an employee's form only says how urgent it is for them.
       const impact = isStaff(actor) ? (input.impact ?? 'medium') : 'medium';
@@ -77,7 +80,9 @@ export async function createTicket(deps: CoreDeps, actor: Actor, raw: CreateTick
       const ticket = await loadTicket(store, id);
       const { description, ...shown } = ticket;
       await audit(ctx, id, 'created', null, { ...shown, descriptionLength: description.length });
-      return { ticket, created: true };
+      const routed = await assignOnCreate(ctx, ticket);
+      await planNewTicket(ctx, routed);
+      return { ticket: routed, created: true };
     });
   } catch (e) {
     // Two deliveries of one event raced: the loser returns the winner's ticket.

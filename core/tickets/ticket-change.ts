@@ -4,6 +4,7 @@ import { HelpdeskError } from '../shared/errors';
 import type { Store } from '../shared/store.port';
 import type { Ticket, TicketPatch } from './ticket.entity';
 import type { AuditEntry } from '../audit/audit.entity';
+import { planTicketChange } from '../notifications/plan-ticket-notifications';
 
 export interface Ctx {
   store: Store;
@@ -65,6 +66,8 @@ export async function saveChange(
   const before: Record<string, unknown> = { ...extra.before };
   for (const k of Object.keys(patch)) before[k] = (ticket as unknown as Record<string, unknown>)[k];
   await audit(ctx, ticket.id, action, before, { ...patch, ...extra.after });
+  // The messages this change causes commit with it (issue 5's outbox).
+  await planTicketChange(ctx, ticket, patch, action, extra);
   return { ...ticket, ...patch, version: ticket.version + 1, updatedAt: ctx.now };
 }
 

@@ -5,7 +5,7 @@ import { QueryTypes } from 'sequelize';
 import { parseDatabaseUrl } from '../../adapters/sequelize/connection-url';
 import { openDatabase, type Database } from '../../adapters/sequelize/database';
 import { formatDate, toBool, toDate } from '../../adapters/sequelize/sql';
-import { openTestDb, TEST_DATABASES, type TestDb } from '../support/db';
+import { mariadbUrl, openTestDb, TEST_DATABASES, type TestDb } from '../support/db';
 import { addPerson } from './make';
 import { MIGRATIONS_DIR } from '../../adapters/sequelize/migrator';
 
@@ -147,7 +147,7 @@ describe.each(TEST_DATABASES)('database on %s', (name) => {
 
   it('answers the health check, and says false once closed', async () => {
     expect(await t.db.ping()).toBe(true);
-    const other = name === 'sqlite' ? await openDatabase('sqlite::memory:') : await openDatabase(process.env.TEST_MYSQL_URL!);
+    const other = name === 'sqlite' ? await openDatabase('sqlite::memory:') : await openDatabase(mariadbUrl());
     expect(await other.ping()).toBe(true);
     await other.close();
     expect(await other.ping()).toBe(false);

@@ -7,6 +7,9 @@ import { systemActor } from '../../core/shared/actor';
 import { TEST_DATABASES } from '../support/db';
 import { useWorld } from '../support/fixtures';
 import { NOW, seedReportWeek } from '../core/reports/report-fixture';
+import { startFakeSlack } from '../support/fake-slack';
+import { bindChannel } from '../../core/chat/chat-channels.service';
+import { slackReportPoster } from '../../bots/slack/report-poster';
 
 const operator = { ...systemActor('fr'), channel: 'cli' as const, name: 'cli' };
 
@@ -30,7 +33,7 @@ describe.each(TEST_DATABASES)('npx helpdesk report (R8 reports) on %s', (dbName)
 });
 
 describe('npx helpdesk report --send (R8 reports)', () => {
-  it('says delivery comes with the notifications issue and exits 2, sending nothing', () => {
+  it('keeps the report and says no managers channel is set up when there is none, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'helpdesk-report-'));
     try {
       const bin = join(__dirname, '../../bin/helpdesk.js');
@@ -39,11 +42,38 @@ describe('npx helpdesk report --send (R8 reports)', () => {
         encoding: 'utf8',
         timeout: 60000,
       });
-      expect(r.stderr.trim()).toBe('Sending reports (Teams, Slack, e-mail) comes with the notifications; nothing was sent.');
+      expect(r.stderr.trim()).toBe('No managers channel is set up: type "setup managers" in the channel that should receive reports.');
       expect(r.stdout).toBe('');
       expect(r.status).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(TEST_DATABASES)('npx helpdesk report weekly --send (R8 reports) on %s', (dbName) => {
+  const world = useWorld(dbName, NOW);
+
+  it('posts in the bound managers channel once, and a second --send posts nothing more', async () => {
+    const slack = await startFakeSlack();
+    try {
+      const w = world();
+      await seedReportWeek(w);
+      const admin = await w.admin('Ada');
+      await bindChannel(w.deps, admin.actor, { platform: 'slack', teamId: 'T1', channelId: 'CMGR', purpose: 'managers' });
+      const delivery = { posters: [slackReportPoster({ botToken: 'xoxb-t', apiUrl: slack.apiUrl })], publicUrl: 'http://helpdesk.test' };
+      const out: string[] = [];
+      const args = ['weekly', '--from', '2026-11-16', '--send', '--lang', 'en'];
+      expect(await reportCommand(w.deps, operator, 'Europe/Paris', args, (s) => out.push(s), delivery)).toBe(0);
+      // The operator reads French (their locale); the report itself is in English (--lang en).
+      expect(out[0]).toMatch(/^Rapport #\d+ envoyé : 1 canal\(aux\), 0 déjà servi\(s\), 0 en échec\.\n$/);
+      expect(await reportCommand(w.deps, operator, 'Europe/Paris', args, (s) => out.push(s), delivery)).toBe(0);
+      expect(out[1]).toMatch(/envoyé : 0 canal\(aux\), 1 déjà servi\(s\), 0 en échec/);
+      const posts = slack.of('chat.postMessage');
+      expect(posts).toHaveLength(1);
+      expect(posts[0].body).toMatchObject({ channel: 'CMGR', text: 'Weekly report from 2026-11-16 to 2026-11-22' });
+    } finally {
+      await slack.close();
     }
   });
 });

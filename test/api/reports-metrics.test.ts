@@ -2,6 +2,7 @@ import { startTestServer, TestServer } from '../support/server';
 import { TEST_DATABASES } from '../support/db';
 import { World, testClock } from '../support/fixtures';
 import { NOW, seedReportWeek } from '../core/reports/report-fixture';
+import { Sql } from '../../adapters/sequelize/sql';
 
 /** Every sample line of a metric, as "name{labels} value" strings, sorted. */
 const samples = (text: string, name: string) =>
@@ -46,6 +47,34 @@ describe.each(TEST_DATABASES)('GET /metrics in Prometheus text format (R6 Grafan
       'helpdesk_tickets_created_total{channel="web"} 1',
     ]);
     expect(text).toContain('# TYPE helpdesk_tickets_created_total counter');
+  });
+
+  it('exposes the outbox depth, SLA breaches and inbound platform events, read from the database', async () => {
+    const sql = new Sql(s.t.db.sequelize, s.t.db.dialect, null);
+    const at = new Date(NOW);
+    const ids = (await sql.select('SELECT id FROM tickets ORDER BY id LIMIT 3')).map((r) => Number(r.id));
+    for (const [i, [ownMet, resolveMet]] of [[false, true], [false, false], [true, null]].entries()) {
+      await sql.run('INSERT INTO ticket_sla (ticket_id, cycle, own_level, resolve_level, own_met, resolve_met, updated_at) VALUES (?, 0, 0, 0, ?, ?, ?)', [ids[i], ownMet, resolveMet, at]);
+    }
+    const outbox = async (channel: string, state: string) => sql.run(
+      'INSERT INTO outbox (channel, address, event, urgent, params, state, attempts, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)',
+      [channel, 'x@example.test', 'status_changed', false, '{}', state, at, at],
+    );
+    await outbox('email', 'pending');
+    await outbox('email', 'pending');
+    await outbox('slack', 'failed');
+    await outbox('slack', 'sent');
+    await sql.run('INSERT INTO inbound_events (source, event_id, created_at) VALUES (?, ?, ?), (?, ?, ?)', ['slack', 'E1', at, 'slack', 'E2', at]);
+    const text = await scrape();
+    expect(samples(text, 'helpdesk_outbox_messages')).toEqual([
+      'helpdesk_outbox_messages{channel="email",state="pending"} 2',
+      'helpdesk_outbox_messages{channel="slack",state="failed"} 1',
+    ]);
+    expect(samples(text, 'helpdesk_sla_breaches')).toEqual(['helpdesk_sla_breaches{clock="own"} 2', 'helpdesk_sla_breaches{clock="resolve"} 1']);
+    expect(samples(text, 'helpdesk_inbound_events_total')).toEqual(['helpdesk_inbound_events_total{source="slack"} 2']);
+    await sql.run('DELETE FROM outbox');
+    await sql.run('DELETE FROM ticket_sla');
+    await sql.run('DELETE FROM inbound_events');
   });
 
   it('follows the database at each scrape: a new ticket shows at once', async () => {

@@ -73,6 +73,10 @@ function checkBlocks(blocks: unknown, max: number, p: string[]) {
         break;
       case 'divider':
         break;
+      case 'image':
+        if (typeof b.image_url !== 'string' || !/^https?:\/\//.test(b.image_url) || b.image_url.length > 3000) p.push(`${at}.image_url: missing, not http(s) or over 3000`);
+        if (typeof b.alt_text !== 'string' || !b.alt_text.length || b.alt_text.length > 2000) p.push(`${at}.alt_text: 1 to 2000 characters needed`);
+        break;
       default:
         p.push(`${at}: block type not checked by this validator`);
     }

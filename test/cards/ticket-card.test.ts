@@ -1,6 +1,7 @@
 import { ACTIONS } from '../../cards/actions';
 import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
 import { ticketCardBlocks } from '../../cards/ticket.blocks';
+import { KB_ACTIONS, TICKET_EXTRA_ACTIONS } from '../../cards/kb.actions';
 import { executeActions } from './adaptive-check';
 import { bigTicket, options, PUBLIC_URL, smallTicket, technicians } from './fixtures';
 import { allText, ofType } from './texts';
@@ -92,10 +93,12 @@ describe('the technician card on Slack', () => {
       ['button', ACTIONS.resolve],
       ['multi_users_select', ACTIONS.assign],
       ['static_select', ACTIONS.status],
+      ['button', TICKET_EXTRA_ACTIONS.note],
     ]);
     expect(elements.filter((e) => e.type === 'button').map((e) => [e.text.text, e.value])).toEqual([
       ['Claim', '42'],
       ['Resolve', '42'],
+      ['Note', '42'],
     ]);
     const status = elements[3];
     expect(status.options.map((o: { value: string }) => o.value)).toEqual([
@@ -104,11 +107,15 @@ describe('the technician card on Slack', () => {
     expect(status.initial_option.text.text).toBe('New');
   });
 
-  it('drops Claim once someone holds the ticket, and every action on a closed one', () => {
+  it('drops Claim once someone holds the ticket (Remove appears), and a closed one keeps only "Write an article" (issue 8)', () => {
     const ids = (v = assigned) => ofType(ticketCardBlocks(v, options('fr')).blocks, 'actions').flatMap((a) => a.elements.map((e: { action_id: string }) => e.action_id));
-    expect(ids()).toEqual([ACTIONS.resolve, ACTIONS.assign, ACTIONS.status]);
-    expect(ids({ ...assigned, status: 'resolved' })).toEqual([ACTIONS.status]);
+    const { note, unassign } = TICKET_EXTRA_ACTIONS;
+    expect(ids()).toEqual([ACTIONS.resolve, ACTIONS.assign, unassign, ACTIONS.status, note]);
+    expect(ids({ ...assigned, status: 'resolved' })).toEqual([ACTIONS.status, note]);
+    expect(ids({ ...assigned, status: 'resolved', resolution: 'Toner changé' })).toEqual([ACTIONS.status, note, KB_ACTIONS.draft]);
     expect(ids({ ...assigned, status: 'closed' })).toEqual([]);
+    expect(ids({ ...assigned, status: 'closed', resolution: 'Toner changé' })).toEqual([KB_ACTIONS.draft]);
+    expect(ids({ ...assigned, status: 'cancelled', resolution: 'Toner changé' })).toEqual([]);
   });
 
   it('has no actions without withActions', () => {

@@ -3,10 +3,12 @@ import { openDatabase, type Database } from '../../adapters/sequelize/database';
 import { parseDatabaseUrl } from '../../adapters/sequelize/connection-url';
 import { Sql, type Row } from '../../adapters/sequelize/sql';
 import type { UnitOfWork } from '../../core/shared/store.port';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { workerUrl } = require('./mysql-databases') as { workerUrl: (base: string, worker: number) => string };
 
 /**
  * The databases every storage test runs on. SQLite always (a fresh in-memory database per file);
- * MariaDB/MySQL too when TEST_MYSQL_URL is set (the files then run one at a time: see jest.config.js).
+ * MariaDB/MySQL too when TEST_MYSQL_URL is set (each jest worker on its own database: see mariadbUrl).
  *
  * reset() deletes every row of every table except schema_migrations, then puts back the rows the
  * migrations seeded (categories, default SLA policies, and whatever later migrations seed), exactly
@@ -94,9 +96,15 @@ async function dropEverything(db: Database): Promise<void> {
   });
 }
 
-function mariadbUrl(): string {
-  const url = process.env.TEST_MYSQL_URL;
-  if (!url) throw new Error('TEST_MYSQL_URL is not set: mariadb tests need e.g. mysql://root@127.0.0.1:3306/helpdesk_test');
+/**
+ * This worker's own MariaDB database: TEST_MYSQL_URL's name + `_w<worker>` (created by jest's
+ * globalSetup), so files running in parallel never wipe each other's tables. Tests that open a
+ * second connection (a second instance) use this URL too.
+ */
+export function mariadbUrl(): string {
+  const base = process.env.TEST_MYSQL_URL;
+  if (!base) throw new Error('TEST_MYSQL_URL is not set: mariadb tests need e.g. mysql://root@127.0.0.1:3306/helpdesk_test');
+  const url: string = workerUrl(base, Number(process.env.JEST_WORKER_ID ?? '1'));
   const target = parseDatabaseUrl(url);
   // Every table of this database is dropped: refuse anything that does not look like a test database.
   if (target.dialect !== 'mysql' || !/test/i.test(target.database)) {

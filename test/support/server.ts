@@ -5,6 +5,7 @@ import { createToken } from '../../core/people/create-token.service';
 import { createPerson } from '../../core/people/manage-people.service';
 import { systemActor, Role } from '../../core/shared/actor';
 import type { Clock } from '../../core/shared/clock.port';
+import type { NotificationsOptions } from '../../adapters/notify/notifications';
 
 /** A real server on 127.0.0.1 over a test database, driven through its HTTP routes like any client. */
 export interface TestServer {
@@ -19,10 +20,17 @@ export interface TestServer {
 
 const operator = { ...systemActor('en'), channel: 'cli' as const, name: 'test operator' };
 
-export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string>; notifications?: NotificationsOptions } = {}): Promise<TestServer> {
   const t = await openTestDb(dbName);
   const settings = loadSettings({ PORT: '0', HELPDESK_LOCALE: 'en', LOG_LEVEL: 'silent', ...opts.env });
-  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock });
+  // No outbox polling nor cron timers unless a test asks: commits still wake the sender at once.
+  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock, notifications: { timers: false, ...opts.notifications } });
+  // A message still being settled must not race a test's wipe of the database.
+  const wipe = t.reset;
+  t.reset = async () => {
+    await running.notifications.worker.idle();
+    await wipe();
+  };
   let n = 0;
   return {
     t,

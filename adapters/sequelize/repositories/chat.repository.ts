@@ -68,4 +68,8 @@ export class SqlChatRepository implements ChatRepository {
     const changed = await this.sql.run(this.sql.insertIgnoreSql('inbound_events', ['source', 'event_id', 'created_at'], ['source', 'event_id']), [source, eventId.slice(0, 191), at]);
     return changed > 0;
   }
+
+  async pruneInboundEvents(before: Date): Promise<number> {
+    return this.sql.run('DELETE FROM inbound_events WHERE created_at < ?', [before]);
+  }
 }

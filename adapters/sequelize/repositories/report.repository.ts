@@ -177,6 +177,33 @@ export class SqlReportRepository implements ReportRepository {
   createdByChannel() {
     return reportMetrics(this.sql).createdByChannel();
   }
+
+  outboxDepth() {
+    return reportMetrics(this.sql).outboxDepth();
+  }
+
+  slaBreaches() {
+    return reportMetrics(this.sql).slaBreaches();
+  }
+
+  inboundEvents() {
+    return reportMetrics(this.sql).inboundEvents();
+  }
+
+  /** One index range per column for the whole period, a CASE per day: two queries, whatever the length. */
+  async dailyCounts(scope: ReportScope, days: Array<{ from: Date; to: Date }>): Promise<{ opened: number[]; resolved: number[] }> {
+    if (!days.length) return { opened: [], resolved: [] };
+    const s = scoped(scope);
+    const perDay = async (column: string) => {
+      const sums = days.map((_, i) => `${COUNT_IF(`t.${column} >= ? AND t.${column} < ?`)} AS d${i}`).join(', ');
+      const params = days.flatMap((d) => [d.from, d.to]);
+      const row = await this.sql.one(`SELECT ${sums} FROM tickets t WHERE t.${column} >= ? AND t.${column} < ?${s.sql}`,
+        [...params, days[0].from, days[days.length - 1].to, ...s.params]);
+      return days.map((_, i) => n(row?.[`d${i}`]));
+    };
+    const [opened, resolved] = await Promise.all([perDay('created_at'), perDay('resolved_at')]);
+    return { opened, resolved };
+  }
 }
 
 function dimension(r: Row): DimensionCount {

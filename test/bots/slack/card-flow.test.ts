@@ -15,11 +15,11 @@ describe.each(TEST_DATABASES)('Slack: technician cards in the service channel (R
 
   const world = () => queueWorld(t);
 
-  it('posts a new ticket as a card in its service channel, with Claim, Assign, Status and Resolve', async () => {
+  it('posts a new ticket as a card in its service channel, with Claim, Assign, Status, Resolve and Note', async () => {
     const { n, card } = await world();
     expect(card.body.blocks[0].text.text).toBe(`#${n} Imprimante en panne`);
     const actions = card.body.blocks.find((b: any) => b.type === 'actions');
-    expect(actions.elements.map((e: any) => e.action_id).sort()).toEqual(['ticket_assign', 'ticket_claim', 'ticket_resolve', 'ticket_status']);
+    expect(actions.elements.map((e: any) => e.action_id).sort()).toEqual(['ticket_assign', 'ticket_claim', 'ticket_note', 'ticket_resolve', 'ticket_status']);
   });
 
   it('a ticket filed with /ticket and no category (not routed yet) reaches every technicians\' channel', async () => {

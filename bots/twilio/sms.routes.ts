@@ -1,0 +1,42 @@
+import express, { Router } from 'express';
+import twilio from 'twilio';
+import type { CoreDeps } from '../../core/shared/deps';
+import { receiveSms } from '../../core/notifications/receive-sms.service';
+
+export interface TwilioSmsOptions {
+  deps: CoreDeps;
+  authToken: string;
+  /** PUBLIC_URL: Twilio signs the URL it called, so the check rebuilds that URL, not the local one. */
+  publicUrl: string;
+}
+
+const twiml = (message: string) => {
+  if (!message) return '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+  const esc = message.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${esc}</Message></Response>`;
+};
+
+/**
+ * POST /twilio/sms: Twilio's inbound SMS webhook. The X-Twilio-Signature (HMAC of the URL and the
+ * form fields with the auth token) is checked first: a forged or missing one gets 403 and changes
+ * nothing. Then one core call, and the reply goes back as TwiML.
+ */
+export function twilioSmsRouter(o: TwilioSmsOptions): Router {
+  const r = Router();
+  r.post('/', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
+    const params = (typeof req.body === 'object' && req.body ? req.body : {}) as Record<string, string>;
+    const signature = req.header('x-twilio-signature') ?? '';
+    const url = o.publicUrl.replace(/\/+$/, '') + req.originalUrl;
+    if (!signature || !twilio.validateRequest(o.authToken, signature, url, params)) {
+      res.status(403).type('text/plain').send('invalid Twilio signature');
+      return;
+    }
+    if (typeof params.From !== 'string' || typeof params.Body !== 'string' || typeof params.MessageSid !== 'string') {
+      res.status(400).type('text/plain').send('From, Body and MessageSid are required');
+      return;
+    }
+    const { reply } = await receiveSms(o.deps, { from: params.From, body: params.Body, messageId: params.MessageSid });
+    res.type('text/xml').send(twiml(reply));
+  });
+  return r;
+}

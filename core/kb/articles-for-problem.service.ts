@@ -1,0 +1,21 @@
+import type { Actor } from '../shared/actor';
+import type { CoreDeps } from '../shared/deps';
+import { queryTerms } from './kb-text';
+import { summaryViews, ArticleSummary } from './kb.view';
+
+/** Three answers fit on a phone screen without pushing the "Still need help" button out of sight. */
+export const DEFLECTION_MAX = 3;
+
+/**
+ * Deflection (R2, R7, R15): what a person just described, searched among published articles written
+ * for everyone, in their language. Technician-only know-how is left out even for staff: this is the
+ * answer an employee reads before filing, and staff reporting a problem are employees for that moment.
+ * No match (or only stop words) gives an empty list and the bot goes straight to the form.
+ */
+export async function articlesForProblem(deps: CoreDeps, actor: Actor, text: string, limit = DEFLECTION_MAX): Promise<ArticleSummary[]> {
+  const terms = queryTerms(text.slice(0, 500));
+  if (!terms.length) return [];
+  const store = deps.uow.read;
+  const hits = await store.kb.search({ terms, statuses: ['published'], audiences: ['everyone'], language: actor.locale, limit: Math.min(Math.max(1, limit), DEFLECTION_MAX) });
+  return summaryViews(store, hits.map((h) => h.article));
+}

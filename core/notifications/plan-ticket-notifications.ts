@@ -1,0 +1,77 @@
+import type { Store } from '../shared/store.port';
+import type { Actor } from '../shared/actor';
+import type { Ticket, TicketPatch } from '../tickets/ticket.entity';
+import type { Comment } from '../tickets/comment.entity';
+import type { NotificationIntent } from './notification.port';
+import { notify } from './notify';
+
+/**
+ * Who hears what about a ticket (R4, R12), decided inside the change's transaction:
+ * - the requester, at a status change, an assignment or a public comment (never an internal note),
+ *   unless they made the change themselves;
+ * - the service's mailing list, at each new ticket.
+ * On-call SMS for urgent tickets nobody claimed is a scheduled check (page-oncall.job.ts).
+ */
+interface ChangeCtx {
+  store: Store;
+  actor: Actor;
+  now: Date;
+}
+
+/** What every ticket message carries: number, title, status, technicians, next deadline, priority. */
+async function ticketParams(store: Store, t: Ticket, assigneeIds: number[]): Promise<Record<string, unknown>> {
+  const techs = assigneeIds.length ? await store.people.many(assigneeIds) : [];
+  const running = t.status === 'new' || t.status === 'assigned' || t.status === 'in_progress';
+  // The next deadline: taking the ticket while nobody owns it, then resolving it.
+  const due = running && t.ownedAt === null ? t.ownDueAt : t.resolveDueAt;
+  return {
+    number: t.id,
+    title: t.title,
+    status: t.status,
+    priority: t.priority,
+    tech: techs.map((p) => p.displayName),
+    due: due.toISOString(),
+  };
+}
+
+const toRequester = (ctx: ChangeCtx, t: Ticket) => t.requesterId !== ctx.actor.personId;
+
+/** Called by saveChange (core/tickets/ticket-change.ts) for every change of a ticket row. */
+export async function planTicketChange(
+  ctx: ChangeCtx,
+  before: Ticket,
+  patch: TicketPatch,
+  action: string,
+  extra: { after?: Record<string, unknown> },
+): Promise<void> {
+  const after: Ticket = { ...before, ...patch };
+  let newAssignees = Array.isArray(extra.after?.assigneeIds) ? (extra.after!.assigneeIds as number[]) : null;
+  // Staff starting work on an unowned ticket take it (change-status.service.ts adds them right after).
+  const takes = patch.status === 'in_progress' && before.assigneeIds.length === 0 && patch.ownedAt !== undefined && ctx.actor.personId !== null && ctx.actor.role !== 'employee';
+  if (takes) newAssignees = [ctx.actor.personId!];
+  const assigned = !takes && newAssignees !== null && newAssignees.some((id) => !before.assigneeIds.includes(id));
+  const statusChanged = patch.status !== undefined && patch.status !== before.status;
+  if (!(assigned || statusChanged) || !toRequester(ctx, after)) return;
+  const event = assigned ? 'assigned' : 'status_changed';
+  const params = await ticketParams(ctx.store, after, newAssignees ?? before.assigneeIds);
+  await notify(ctx.store, ctx.now, [{ recipient: { kind: 'person', personId: after.requesterId }, event, ticketId: after.id, params, dedupeKey: `${action}:${after.id}:v${before.version + 1}` }]);
+}
+
+/** A public comment reaches the requester; comments typed in a chat thread are relayed live by the bot. */
+export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<Comment, 'id' | 'body' | 'internal'>): Promise<void> {
+  if (comment.internal || !toRequester(ctx, ticket)) return;
+  if (ctx.actor.channel === 'slack' || ctx.actor.channel === 'teams') return;
+  const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), author: ctx.actor.name, body: comment.body.slice(0, 2000) };
+  await notify(ctx.store, ctx.now, [{ recipient: { kind: 'person', personId: ticket.requesterId }, event: 'comment_added', ticketId: ticket.id, params, dedupeKey: `comment:${comment.id}` }]);
+}
+
+/** A new ticket reaches its service's mailing list (R12). */
+export async function planNewTicket(ctx: ChangeCtx, ticket: Ticket): Promise<void> {
+  if (ticket.serviceId === null) return;
+  const intake = await ctx.store.notifications.intake(ticket.serviceId);
+  if (!intake?.mailingList) return;
+  const requester = await ctx.store.people.get(ticket.requesterId);
+  const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), requester: requester?.displayName ?? '' };
+  const intent: NotificationIntent = { recipient: { kind: 'email', address: intake.mailingList }, event: 'ticket_created', ticketId: ticket.id, params, dedupeKey: `created:${ticket.id}` };
+  await notify(ctx.store, ctx.now, [intent]);
+}

@@ -1,0 +1,20 @@
+import type { DeliveryChannel, OutboxEntry } from './outbox.port';
+import type { RenderedMessage } from './render';
+
+/** One delivery channel (Slack, Teams, e-mail, SMS), made real in adapters/notify. */
+export interface Sender {
+  readonly channel: DeliveryChannel;
+  /** Resolves once the peer acknowledged the message; throws SendFailure (or anything: retried) otherwise. */
+  send(message: RenderedMessage, entry: OutboxEntry): Promise<void>;
+}
+
+/** What a sender knows about a refusal: try again later (maybe after Retry-After), or never. */
+export class SendFailure extends Error {
+  constructor(
+    message: string,
+    readonly opts: { retryAfterMs?: number; permanent?: boolean } = {},
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}

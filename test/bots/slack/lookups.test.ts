@@ -1,0 +1,74 @@
+import { TEST_DATABASES } from '../../support/db';
+import { startSlackServer, SlackTestServer } from '../../support/slack';
+import { ADMIN, ALICE, queueWorld, SLACK_USERS, THEO } from '../../support/slack-world';
+import { pruneInboundEvents } from '../../../core/chat/prune-inbound-events.service';
+
+const DAY = 24 * 3600 * 1000;
+
+/** Issue 3: `/helpdesk search` (R16 scope), `/helpdesk report` on demand (R8, managers only), inbound-event pruning (R9 retention). */
+describe.each(TEST_DATABASES)('Slack: search, reports on demand and event pruning (R8 R9 R16) on %s', (db) => {
+  let t: SlackTestServer;
+  beforeAll(async () => {
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+  });
+  afterAll(() => t.close());
+
+  const ask = async (user: string, text: string) => {
+    const before = t.fake.of('response_url').length;
+    await t.command('/helpdesk', user, text);
+    return (await t.fake.waitFor('response_url', undefined, before + 1))[before].body;
+  };
+
+  it('/helpdesk search finds only the tickets the person may see; no match and no words are answered plainly', async () => {
+    const { n } = await queueWorld(t);
+    await t.command('/ticket', ADMIN, 'Imprimante couleur en panne aussi');
+    await t.fake.waitFor('response_url', (b) => /filed/.test(b.text));
+    const mine = await ask(ALICE, 'search imprimante');
+    expect(mine.response_type).toBe('ephemeral');
+    expect(mine.blocks[0].text.text).toBe('Tickets pour « imprimante » (1)');
+    expect(JSON.stringify(mine.blocks)).toContain(`#${n} Imprimante en panne`);
+    expect(JSON.stringify(mine.blocks)).not.toContain('couleur');
+    const all = await ask(ADMIN, 'search imprimante');
+    expect(all.blocks[0].text.text).toBe('Tickets for "imprimante" (2)');
+    expect((await ask(ALICE, 'chercher licence')).text).toBe('Aucun ticket ne correspond à « licence ».');
+    expect((await ask(ADMIN, 'search')).text).toBe('Usage: `/helpdesk search <words>`: searches the tickets you may see.');
+    const help = JSON.stringify((await ask(ALICE, 'aide')).blocks);
+    for (const words of ['/helpdesk kb &lt;', 'cherche dans la base de connaissances', '/helpdesk search &lt;', '/helpdesk report [weekly|monthly]']) expect(help).toContain(words);
+  });
+
+  it('/helpdesk report gives managers and admins the weekly or monthly report; others are refused politely', async () => {
+    await queueWorld(t);
+    const weekly = await ask(ADMIN, 'report');
+    expect(weekly.response_type).toBe('ephemeral');
+    expect(weekly.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringMatching(/^Weekly report from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/) } });
+    const body = weekly.blocks.slice(1).map((b: any) => b.text.text).join('\n');
+    expect(body).toMatch(/^```Scope: all tickets/);
+    expect(weekly.blocks.length).toBeGreaterThan(1);
+    const monthly = await ask(ADMIN, 'report monthly support');
+    expect(monthly.blocks[0].text.text).toMatch(/^Monthly report from /);
+    expect(monthly.blocks[1].text.text).toContain('Scope: service "support"');
+    expect((await ask(ADMIN, 'report weekly nowhere')).text).toMatch(/nowhere/);
+    const refusal = 'Les rapports sont réservés aux responsables et aux administrateurs. Pour suivre vos demandes : `/tickets`.';
+    expect((await ask(ALICE, 'rapport mensuel')).text).toBe(refusal);
+    expect((await ask(THEO, 'report weekly')).text).toBe(refusal);
+  });
+
+  it('pruneInboundEvents forgets event ids older than the cut-off, never ones younger than an hour', async () => {
+    await t.s.t.reset();
+    t.fake.reset();
+    for (const [i, id] of ['EvOld1', 'EvOld2', 'EvNew1'].entries()) {
+      await t.event({ type: 'message', channel_type: 'im', channel: `D${ALICE}`, user: ALICE, text: 'mes tickets', ts: `17670005${i}0.000100` }, { eventId: id });
+    }
+    await t.fake.waitFor('chat.postMessage', undefined, 3);
+    const deps = t.s.running.deps;
+    const old = new Date(deps.clock.now().getTime() - 10 * DAY);
+    await t.s.t.db.sequelize.query("UPDATE inbound_events SET created_at = ? WHERE event_id IN ('EvOld1', 'EvOld2')", { replacements: [old] });
+    const before = await t.count('inbound_events');
+    expect(await pruneInboundEvents(deps, new Date(deps.clock.now().getTime() - 7 * DAY))).toBe(2);
+    expect(await t.count('inbound_events')).toBe(before - 2);
+    // A cut-off in the future is clipped: events Slack may still retry are kept.
+    expect(await pruneInboundEvents(deps, new Date(deps.clock.now().getTime() + DAY))).toBe(0);
+    expect(await t.count('inbound_events')).toBe(before - 2);
+    await expect(pruneInboundEvents(deps, new Date('nope'))).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});
