@@ -15,6 +15,7 @@ import { SlackSender } from './slack.sender';
 import { EmailSender } from './email.sender';
 import { SmsSender } from './sms.sender';
 import { TeamsSender } from './teams.sender';
+import { chatCards } from './chat-cards';
 import { BotConnectorClient } from '../teams/connector-client';
 
 export interface NotificationsOptions {
@@ -35,11 +36,12 @@ export interface Notifications {
 
 /** The channels the settings switch on: each is off while its settings are empty. */
 export function sendersFrom(settings: Settings, deps: CoreDeps): Partial<Record<DeliveryChannel, Sender>> {
+  const cards = chatCards(deps, { publicUrl: settings.PUBLIC_URL, timeZone: settings.HELPDESK_TIMEZONE });
   const s: Partial<Record<DeliveryChannel, Sender>> = {};
-  if (settings.SLACK_BOT_TOKEN) s.slack = new SlackSender({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL, uow: deps.uow });
+  if (settings.SLACK_BOT_TOKEN) s.slack = new SlackSender({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL, uow: deps.uow, cards });
   // Teams has a local unauthenticated mode: always on, like the Teams bot.
   const connector = new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID });
-  s.teams = new TeamsSender({ connector, uow: deps.uow });
+  s.teams = new TeamsSender({ connector, uow: deps.uow, cards });
   if (settings.SMTP_URL && settings.MAIL_FROM) s.email = new EmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
   if (settings.TWILIO_ACCOUNT_SID && settings.TWILIO_AUTH_TOKEN && settings.TWILIO_FROM) {
     s.sms = new SmsSender({ accountSid: settings.TWILIO_ACCOUNT_SID, authToken: settings.TWILIO_AUTH_TOKEN, from: settings.TWILIO_FROM, apiUrl: settings.TWILIO_API_URL });

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '../../core/notifications/outbox.port';
 import type { RenderedMessage } from '../../core/notifications/render';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import { httpFailure } from './http-failure';
+import { CARD_EVENTS, type ChatCards } from '../../core/notifications/chat-cards.port';
 
 /** Slack errors that no retry will cure. */
 const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'account_inactive', 'invalid_auth', 'not_authed', 'cannot_dm_bot', 'user_disabled', 'msg_too_long']);
@@ -13,6 +14,8 @@ export interface SlackSenderOptions {
   apiUrl: string;
   uow: UnitOfWork;
   timeoutMs?: number;
+  /** Technician cards for tickets and changes that came from elsewhere (core/notifications/plan-chat-cards.ts). */
+  cards?: ChatCards;
 }
 
 /**
@@ -26,6 +29,7 @@ export class SlackSender implements Sender {
   constructor(private readonly o: SlackSenderOptions) {}
 
   async send(m: RenderedMessage, e: OutboxEntry): Promise<void> {
+    if (e.event === CARD_EVENTS.post || e.event === CARD_EVENTS.refresh) return this.card(e);
     const isUser = /^[UW][A-Z0-9]+$/.test(e.address);
     let channel = e.address;
     let thread: string | undefined;
@@ -43,6 +47,23 @@ export class SlackSender implements Sender {
       : undefined;
     const where = thread ? { thread_ts: thread, reply_broadcast: true } : {};
     await this.call('chat.postMessage', { channel, text: m.chat, ...(blocks ? { blocks } : {}), ...where, unfurl_links: false });
+  }
+
+  /** Posts a ticket's card in a queue channel (recorded, so later changes and replies find it), or refreshes one in place. */
+  private async card(e: OutboxEntry): Promise<void> {
+    if (!this.o.cards || e.ticketId === null) throw new SendFailure('slack: no card renderer', { permanent: true });
+    const { text, blocks } = await this.o.cards.slack(e.ticketId);
+    if (e.event === CARD_EVENTS.refresh) {
+      await this.call('chat.update', { channel: e.address, ts: String(e.params.messageTs), text, blocks });
+      await this.call('chat.postMessage', { channel: e.address, thread_ts: String(e.params.threadTs), text: this.o.cards.line((e.params.line ?? {}) as Record<string, unknown>) });
+      return;
+    }
+    const r = await this.call('chat.postMessage', { channel: e.address, text, blocks, unfurl_links: false });
+    const ts = typeof r.ts === 'string' ? r.ts : null;
+    if (!ts) return;
+    const record = { ticketId: e.ticketId, platform: 'slack' as const, channelId: e.address, messageTs: ts, threadTs: ts, kind: 'card' as const };
+    // Posted already: failing to record it must not post it twice.
+    await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
   }
 
   private async call(method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {

@@ -4,6 +4,7 @@ import type { OutboxEntry } from '../../core/notifications/outbox.port';
 import type { RenderedMessage } from '../../core/notifications/render';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import { t } from '../../core/i18n/translate';
+import { CARD_EVENTS, type ChatCards } from '../../core/notifications/chat-cards.port';
 import { BotConnectorClient, ConnectorError, type ConnectorAddress } from '../teams/connector-client';
 
 /**
@@ -14,28 +15,55 @@ import { BotConnectorClient, ConnectorError, type ConnectorAddress } from '../te
  */
 export class TeamsSender implements Sender {
   readonly channel = 'teams' as const;
-  constructor(private readonly o: { connector: BotConnectorClient; uow: UnitOfWork }) {}
+  constructor(private readonly o: { connector: BotConnectorClient; uow: UnitOfWork; cards?: ChatCards }) {}
 
   async send(m: RenderedMessage, e: OutboxEntry): Promise<void> {
     const to = await this.address(e);
     if (!to) throw new SendFailure(`teams: no conversation reference for ${e.address}`, { permanent: true });
-    // In a person's chat about a ticket, say how to answer, as the bot's own messages do.
-    const hint = e.personId !== null && m.ticketNumber !== null ? `\n\n${t(m.locale, 'teams.reply_hint', { number: m.ticketNumber })}` : '';
-    const text = (m.link ? `${m.chat}\n\n[${m.link.replace(/^https?:\/\//, '')}](${m.link})` : m.chat) + hint;
+    if (e.event === CARD_EVENTS.post || e.event === CARD_EVENTS.refresh) return this.failures(() => this.card(to, e));
+    return this.failures(() => this.message(m, e, to));
+  }
+
+  /** Posts a ticket's card in a queue channel (recorded for later changes and replies), or replaces one for everyone. */
+  private async card(to: ConnectorAddress, e: OutboxEntry): Promise<void> {
+    if (!this.o.cards || e.ticketId === null) throw new SendFailure('teams: no card renderer', { permanent: true });
+    const { card, summary } = await this.o.cards.teams(e.ticketId);
+    const activity = { type: 'message' as const, summary: summary.slice(0, 200), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+    if (e.event === CARD_EVENTS.refresh) {
+      await this.o.connector.update(to, String(e.params.messageTs), activity);
+      await this.o.connector.post(to, { type: 'message', text: this.o.cards.line((e.params.line ?? {}) as Record<string, unknown>), textFormat: 'markdown' }, String(e.params.threadTs));
+      return;
+    }
+    const posted = await this.o.connector.post(to, activity);
+    if (!posted.id) return;
+    const record = { ticketId: e.ticketId, platform: 'teams' as const, channelId: e.address, messageTs: posted.id, threadTs: posted.id, kind: 'card' as const };
+    // Posted already: failing to record it must not post it twice.
+    await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
+  }
+
+  /** Connector answers as outbox outcomes: 429 waits, other 4xx are final, the rest retried. */
+  private async failures(work: () => Promise<void>): Promise<void> {
     try {
-      const posted = await this.o.connector.post(to, { type: 'message', text, textFormat: 'markdown' });
-      // Recorded like the bot's own messages to the requester: quoting it answers on the ticket.
-      if (hint && posted.id && e.ticketId !== null) {
-        const record = { ticketId: e.ticketId, platform: 'teams' as const, channelId: to.conversationId, messageTs: posted.id, threadTs: posted.id, kind: 'requester_dm' as const };
-        // Delivered already: a failure to record must not make the outbox send it again.
-        await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
-      }
+      await work();
     } catch (err) {
       if (err instanceof ConnectorError) {
         if (err.status === 429) throw new SendFailure(err.message, { retryAfterMs: 1000 });
         throw new SendFailure(err.message, { permanent: err.status >= 400 && err.status < 500 && err.status !== 408 });
       }
       throw err;
+    }
+  }
+
+  private async message(m: RenderedMessage, e: OutboxEntry, to: ConnectorAddress): Promise<void> {
+    // In a person's chat about a ticket, say how to answer, as the bot's own messages do.
+    const hint = e.personId !== null && m.ticketNumber !== null ? `\n\n${t(m.locale, 'teams.reply_hint', { number: m.ticketNumber })}` : '';
+    const text = (m.link ? `${m.chat}\n\n[${m.link.replace(/^https?:\/\//, '')}](${m.link})` : m.chat) + hint;
+    const posted = await this.o.connector.post(to, { type: 'message', text, textFormat: 'markdown' });
+    // Recorded like the bot's own messages to the requester: quoting it answers on the ticket.
+    if (hint && posted.id && e.ticketId !== null) {
+      const record = { ticketId: e.ticketId, platform: 'teams' as const, channelId: to.conversationId, messageTs: posted.id, threadTs: posted.id, kind: 'requester_dm' as const };
+      // Delivered already: a failure to record must not make the outbox send it again.
+      await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
     }
   }
 

@@ -4,12 +4,14 @@ import type { Ticket, TicketPatch } from '../tickets/ticket.entity';
 import type { Comment } from '../tickets/comment.entity';
 import type { NotificationIntent } from './notification.port';
 import { notify } from './notify';
+import { planCardRefresh, planNewTicketCards } from './plan-chat-cards';
 
 /**
  * Who hears what about a ticket (R4, R12), decided inside the change's transaction:
  * - the requester, at a status change, an assignment or a public comment (never an internal note),
  *   unless they made the change themselves;
- * - the service's mailing list, at each new ticket.
+ * - the service's mailing list, at each new ticket;
+ * - the technician cards of the other chat platform (plan-chat-cards.ts).
  * On-call SMS for urgent tickets nobody claimed is a scheduled check (page-oncall.job.ts).
  */
 interface ChangeCtx {
@@ -44,6 +46,7 @@ export async function planTicketChange(
   action: string,
   extra: { after?: Record<string, unknown> },
 ): Promise<void> {
+  await planCardRefresh(ctx, before, patch, action, extra);
   const after: Ticket = { ...before, ...patch };
   let newAssignees = Array.isArray(extra.after?.assigneeIds) ? (extra.after!.assigneeIds as number[]) : null;
   // Staff starting work on an unowned ticket take it (change-status.service.ts adds them right after).
@@ -67,6 +70,7 @@ export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<
 
 /** A new ticket reaches its service's mailing list (R12). */
 export async function planNewTicket(ctx: ChangeCtx, ticket: Ticket): Promise<void> {
+  await planNewTicketCards(ctx, ticket);
   if (ticket.serviceId === null) return;
   const intake = await ctx.store.notifications.intake(ticket.serviceId);
   if (!intake?.mailingList) return;

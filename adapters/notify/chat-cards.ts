@@ -1,0 +1,43 @@
+import type { CoreDeps } from '../../core/shared/deps';
+import { systemActor } from '../../core/shared/actor';
+import { getTicket } from '../../core/tickets/get-ticket.service';
+import { listPeople } from '../../core/people/manage-people.service';
+import { t } from '../../core/i18n/translate';
+import type { MessageKey } from '../../core/i18n/catalogue';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
+import { ticketCardBlocks } from '../../cards/ticket.blocks';
+import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
+
+/** The thread line of a change made elsewhere, with the words the bots use for their own. */
+function lineKey(action: string): { key: MessageKey; status?: boolean } {
+  if (action === 'claimed' || action === 'routed') return { key: 'chat.event_claimed' };
+  if (action === 'assigned') return { key: 'chat.event_assigned' };
+  if (action === 'status:resolved') return { key: 'chat.event_resolved' };
+  if (action.startsWith('status') || action === 'reopened' || action === 'acceptance_expired') return { key: 'chat.event_status', status: true };
+  return { key: 'chat.event_edited' };
+}
+
+/** The technician cards as the bots draw them, for the outbox's Slack and Teams senders. */
+export function chatCards(deps: CoreDeps, o: { publicUrl: string; timeZone: string }): ChatCards {
+  const l = deps.defaultLocale;
+  const view = (n: number) => getTicket(deps, systemActor(l), n);
+  const options = () => ({ locale: l, publicUrl: o.publicUrl, timeZone: o.timeZone, now: deps.clock.now() });
+  return {
+    async slack(n) {
+      return ticketCardBlocks(await view(n), options());
+    },
+    async teams(n) {
+      const v = await view(n);
+      // Teams has no people picker in a card: the Assign choice lists the technicians.
+      const technicians = (await listPeople(deps, systemActor(l), { role: 'technician', limit: 100 })).filter((p) => p.active);
+      const card = ticketCardAdaptive(v, { ...options(), withActions: true, technicians: technicians.map((p) => ({ id: p.id, name: p.displayName })) });
+      return { card, summary: `#${n} ${v.title}` };
+    },
+    line(p) {
+      const action = String(p.action ?? '');
+      const { key, status } = lineKey(action);
+      const statusText = status && typeof p.status === 'string' ? t(l, `status.${p.status}` as MessageKey) : '';
+      return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText });
+    },
+  };
+}
