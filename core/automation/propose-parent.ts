@@ -16,10 +16,25 @@ const HOUR_MS = 3_600_000;
  * in the hour up to it, oldest first, this one included.
  */
 export async function similarInHour(store: Store, ticket: Pick<Ticket, 'id' | 'title' | 'categoryId' | 'createdAt'>): Promise<Array<{ id: number; title: string }>> {
-  const key = titleKey(ticket.title);
+  const key = cachedKey(ticket.title);
   if (!key) return [];
   const rows = await store.automation.createdBetween(ticket.categoryId, new Date(ticket.createdAt.getTime() - HOUR_MS), ticket.createdAt, 500);
-  return rows.filter((r) => (r.id === ticket.id || isOpen(r.status)) && titleKey(r.title) === key);
+  return rows.filter((r) => (r.id === ticket.id || isOpen(r.status)) && cachedKey(r.title) === key);
+}
+
+/**
+ * A Monday burst files thousands of tickets in an hour, each read again by the next ones' look-back:
+ * their title keys are computed once and kept (bounded), not 500 times a ticket.
+ */
+const KEYS = new Map<string, string | null>();
+function cachedKey(title: string): string | null {
+  let key = KEYS.get(title);
+  if (key === undefined) {
+    if (KEYS.size >= 20_000) KEYS.clear();
+    key = titleKey(title);
+    KEYS.set(title, key);
+  }
+  return key;
 }
 
 /**
@@ -33,13 +48,18 @@ export async function proposeParent(deps: CoreDeps, actor: Actor, ticket: Ticket
   const parentId = similar[0].id;
   return inTicketTransaction(deps, actor, async (ctx) => {
     const parent = await loadTicket(ctx.store, parentId);
+    const ids = similar.slice(1).map((x) => x.id);
+    // One look-up for all: which of them have a parent already (this one or another).
+    const placed = new Set((await ctx.store.links.incoming(ids, 'parent_of')).map((l) => l.toId));
+    const announced = (await ctx.store.links.outgoing([parentId], 'parent_of')).length > 0;
     const children: number[] = [];
-    for (const s of similar.slice(1)) {
-      if ((await ctx.store.links.incoming([s.id], 'parent_of')).length) continue;
-      await linkInTransaction(ctx, await loadTicket(ctx.store, s.id), { type: 'child_of', ticket: parentId });
-      children.push(s.id);
+    for (const id of ids) {
+      if (placed.has(id)) continue;
+      await linkInTransaction(ctx, await loadTicket(ctx.store, id), { type: 'child_of', ticket: parentId });
+      children.push(id);
     }
-    if (!children.length) return parentId;
+    // Later reports join the incident quietly (their link is in the audit): the team hears once.
+    if (!children.length || announced) return parentId;
     const all = (await ctx.store.links.outgoing([parentId], 'parent_of')).map((l) => `#${l.toId}`);
     const body = t(deps.defaultLocale, 'automation.parent_proposed', { count: all.length + 1, children: all.join(', ') });
     const fresh = await loadTicket(ctx.store, parentId);

@@ -115,6 +115,8 @@ describe.each(TEST_DATABASES)('R7 shipped automation rules through the scheduler
     const d = await file('imprimante étage en panne');
     await tick('2026-01-13 10:51');
     expect((await s.t.uow.read.links.outgoing([a.id], 'parent_of')).map((l) => l.toId).sort()).toEqual([b.id, c.id, d.id].sort());
+    // It joins quietly: the team was told once, not at every new report (a Monday burst would flood them).
+    expect((await s.t.uow.read.comments.list(a.id, true)).filter((x) => x.sender === 'system')).toHaveLength(1);
     await tick('2026-01-13 10:52');
     expect(await s.t.uow.read.links.outgoing([a.id], 'parent_of')).toHaveLength(3);
   });
