@@ -5,10 +5,8 @@ import { listPeople } from '../../core/people/manage-people.service';
 import { queueChannels, recordTicketMessage, ticketMessages } from '../../core/chat/chat-channels.service';
 import { chatContact } from '../../core/chat/chat-person.service';
 import { conversationRef, personalConversation, rememberConversation } from '../../core/chat/conversation-refs.service';
-import { t } from '../../core/i18n/translate';
-import type { Locale, MessageKey } from '../../core/i18n/catalogue';
+import type { Locale } from '../../core/i18n/catalogue';
 import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
-import { formatDate } from '../../cards/format';
 import { cardMessage, ConnectorAddress, TeamsContext, textMessage, tr } from './context';
 
 /**
@@ -62,7 +60,7 @@ export async function announceNewTicket(ctx: TeamsContext, n: number, opts: { dm
 }
 
 /** After a change: every card replaced in place, the event line in each card's thread, the requester told. */
-export async function afterChange(ctx: TeamsContext, n: number, event: ChatLine, opts: { tellRequester?: boolean } = {}): Promise<void> {
+export async function afterChange(ctx: TeamsContext, n: number, event: ChatLine, _opts: { tellRequester?: boolean } = {}): Promise<void> {
   const v = await view(ctx, n);
   const card = await technicianCard(ctx, v);
   const line = tr(ctx.deps.defaultLocale, event.key, event.params);
@@ -74,18 +72,6 @@ export async function afterChange(ctx: TeamsContext, n: number, event: ChatLine,
   }
   // The requester hears of the change through the notification outbox (core/notifications), which
   // retries through a Teams outage and honours their channels and digest; not from here.
-  void opts;
-}
-
-/** R4 (chat): the status, the technicians' names and the deadline, in the requester's language. */
-function statusLine(ctx: TeamsContext, v: TicketView, locale: Locale): string {
-  return tr(locale, 'chat.requester_status', {
-    number: v.number,
-    title: v.title,
-    status: t(locale, `status.${v.status}` as MessageKey),
-    tech: v.assignees.length ? v.assignees.map((a) => a.name).join(', ') : tr(locale, 'chat.nobody'),
-    due: formatDate(v.resolveDueAt, locale, ctx.timeZone),
-  });
 }
 
 /** A requester's words reach every card thread of the ticket. */

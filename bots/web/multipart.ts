@@ -44,10 +44,14 @@ export function multipartForms() {
         if (file.filename || file.data.length) files.push(file);
       });
     });
+    // A broken body is answered once, here; the route never runs on half a form.
+    let broken = false;
     bb.on('error', () => {
+      broken = true;
       if (!res.headersSent) res.status(400).type('text').send('malformed form');
     });
     bb.on('close', () => {
+      if (broken) return;
       req.body = fields;
       (req as MultipartRequest).files = files;
       next();

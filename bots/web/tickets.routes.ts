@@ -29,7 +29,7 @@ import { QUEUE_VIEWS, QueueQuery, QueueView, queueFilters, queueInput, ticketLis
 import { ticketPage } from './ticket.page';
 import type { MultipartRequest } from './multipart';
 import { addAttachment, checkAttachment, listAttachments, readAttachment } from '../../core/tickets/attachments.service';
-import { sendAttachment } from '../api/attachments.routes';
+import { sendAttachment } from '../http/download';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const ticketNumber = (raw: string) => {

@@ -2,7 +2,7 @@ import type { CoreDeps } from '../shared/deps';
 import type { ChatPlatform } from '../chat/chat.port';
 import type { ReportPoster } from './report-poster.port';
 import { reportLinks } from './report-poster.port';
-import type { StoredReport } from './stored-report.port';
+import type { ReportDelivery, StoredReport } from './stored-report.port';
 import { notify } from '../notifications/notify';
 import { reportSummary } from './report-summary';
 
@@ -41,7 +41,7 @@ export async function deliverReport(d: Delivery, stored: StoredReport): Promise<
         continue;
       }
       const row = (await d.deps.uow.read.storedReports.deliveries(stored.id)).find((x) => x.target === target);
-      out.push({ target, result: row ? await attempt(d, stored, poster, row.id, row.attempts) : 'failed' });
+      out.push({ target, result: row ? await attempt(d, stored, poster, row) : 'failed' });
     }
   }
   return [...out, ...(await emailSubscribers(d, stored))];
@@ -83,32 +83,32 @@ export async function retryReportDeliveries(d: Delivery): Promise<DeliveryOutcom
   const out: DeliveryOutcome[] = [];
   const due = await d.deps.uow.read.storedReports.dueDeliveries(d.deps.clock.now(), MAX_DELIVERY_ATTEMPTS, 50);
   for (const row of due) {
-    const [platform, channelId] = [row.target.slice(0, row.target.indexOf(':')), row.target.slice(row.target.indexOf(':') + 1)];
-    const poster = d.posters.find((p) => p.platform === platform);
+    const poster = d.posters.find((p) => p.platform === platformOf(row.target));
     const stored = await d.deps.uow.read.storedReports.get(row.reportId);
     if (!poster || !stored) continue;
-    out.push({ target: row.target, result: await attempt(d, stored, poster, row.id, row.attempts, channelId) });
+    out.push({ target: row.target, result: await attempt(d, stored, poster, row) });
   }
   return out;
 }
 
-async function attempt(d: Delivery, stored: StoredReport, poster: ReportPoster, id: number, attemptsRead: number, channelId?: string): Promise<'sent' | 'failed' | 'already'> {
+const platformOf = (target: string) => target.slice(0, target.indexOf(':'));
+const channelOf = (target: string) => target.slice(target.indexOf(':') + 1);
+
+async function attempt(d: Delivery, stored: StoredReport, poster: ReportPoster, row: ReportDelivery): Promise<'sent' | 'failed' | 'already'> {
   const now = d.deps.clock.now();
-  const store = d.deps.uow.read;
   // Taking the attempt first (a conditional update) keeps two sweeps from posting the same delivery.
-  const taken = await d.deps.uow.transaction((s) => s.storedReports.startAttempt(id, attemptsRead, new Date(now.getTime() + retryDelayMs(attemptsRead + 1))));
+  const taken = await d.deps.uow.transaction((s) => s.storedReports.startAttempt(row.id, row.attempts, new Date(now.getTime() + retryDelayMs(row.attempts + 1))));
   if (!taken) return 'already';
   try {
-    const target = (await store.storedReports.deliveries(stored.id)).find((x) => x.id === id)!.target;
-    const channel = await store.chat.binding(poster.platform, channelId ?? target.slice(target.indexOf(':') + 1), 'managers');
+    const channel = await d.deps.uow.read.chat.binding(poster.platform, channelOf(row.target), 'managers');
     if (!channel) throw new Error('the managers channel is no longer bound');
     await poster.post(channel, stored, reportLinks(d.publicUrl, stored));
-    await d.deps.uow.transaction((s) => s.storedReports.markSent(id, d.deps.clock.now()));
+    await d.deps.uow.transaction((s) => s.storedReports.markSent(row.id, d.deps.clock.now()));
     return 'sent';
   } catch (err) {
     d.log?.('report delivery failed', err);
-    const next = attemptsRead + 1 >= MAX_DELIVERY_ATTEMPTS ? null : new Date(now.getTime() + retryDelayMs(attemptsRead + 1));
-    await d.deps.uow.transaction((s) => s.storedReports.markFailed(id, err instanceof Error ? err.message : String(err), next));
+    const next = row.attempts + 1 >= MAX_DELIVERY_ATTEMPTS ? null : new Date(now.getTime() + retryDelayMs(row.attempts + 1));
+    await d.deps.uow.transaction((s) => s.storedReports.markFailed(row.id, err instanceof Error ? err.message : String(err), next));
     return 'failed';
   }
 }

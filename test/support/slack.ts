@@ -79,3 +79,10 @@ export async function startSlackServer(db: TestDbName, opts: { admins?: string[]
 
 /** Waits a little for work that must NOT happen (after an ack), so "nothing was sent" is meaningful. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/** `/helpdesk <text>` as `user`: the private answer Slack would show (what reached the response_url). */
+export async function askHelpdesk(t: SlackTestServer, user: string, text: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const before = t.fake.of('response_url').length;
+  await t.command('/helpdesk', user, text);
+  return (await t.fake.waitFor('response_url', undefined, before + 1))[before].body;
+}

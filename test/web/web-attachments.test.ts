@@ -75,6 +75,12 @@ describe.each(TEST_DATABASES)('web attachments on %s', (dbName) => {
     expect(big.text).toContain('value="Écran qui clignote"');
     expect(await count('tickets')).toBe(tickets);
     expect(await count('attachments')).toBe(files);
+    // A body that is not the multipart it claims: refused, never a 500, nothing written.
+    for (const body of ['garbage', '--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nhalf']) {
+      const broken = await fetch(`${s.url}/report`, { method: 'POST', headers: { cookie: `hd_session=${ann.cookie}`, 'content-type': 'multipart/form-data; boundary=x' }, body, redirect: 'manual' });
+      expect([400, 403]).toContain(broken.status);
+    }
+    expect(await count('tickets')).toBe(tickets);
     // No file chosen: the ticket is filed without one.
     const none = await ann.postMultipart('/report', await fields(ann, { title: 'Sans fichier' }));
     expect(none.status).toBe(303);

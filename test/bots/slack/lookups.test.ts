@@ -1,5 +1,5 @@
 import { TEST_DATABASES } from '../../support/db';
-import { startSlackServer, SlackTestServer } from '../../support/slack';
+import { askHelpdesk, startSlackServer, SlackTestServer } from '../../support/slack';
 import { ADMIN, ALICE, queueWorld, SLACK_USERS, THEO } from '../../support/slack-world';
 import { pruneInboundEvents } from '../../../core/chat/prune-inbound-events.service';
 
@@ -13,11 +13,7 @@ describe.each(TEST_DATABASES)('Slack: search, reports on demand and event prunin
   });
   afterAll(() => t.close());
 
-  const ask = async (user: string, text: string) => {
-    const before = t.fake.of('response_url').length;
-    await t.command('/helpdesk', user, text);
-    return (await t.fake.waitFor('response_url', undefined, before + 1))[before].body;
-  };
+  const ask = (user: string, text: string) => askHelpdesk(t, user, text);
 
   it('/helpdesk search finds only the tickets the person may see; no match and no words are answered plainly', async () => {
     const { n } = await queueWorld(t);

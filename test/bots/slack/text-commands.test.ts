@@ -1,5 +1,5 @@
 import { TEST_DATABASES } from '../../support/db';
-import { nextId, startSlackServer, SlackTestServer } from '../../support/slack';
+import { askHelpdesk, nextId, startSlackServer, SlackTestServer } from '../../support/slack';
 import { ADMIN, ALICE, queueWorld, SLACK_USERS } from '../../support/slack-world';
 
 /**
@@ -13,11 +13,7 @@ describe.each(TEST_DATABASES)('Slack: sla, rules, notifications and the /helpdes
   });
   afterAll(() => t.close());
 
-  const ask = async (user: string, text: string) => {
-    const before = t.fake.of('response_url').length;
-    await t.command('/helpdesk', user, text);
-    return (await t.fake.waitFor('response_url', undefined, before + 1))[before].body;
-  };
+  const ask = (user: string, text: string) => askHelpdesk(t, user, text);
   let ts = 1767001000;
   const dm = async (user: string, text: string) => {
     const before = t.fake.of('chat.postMessage', (b) => b.channel === `D${user}`).length;
