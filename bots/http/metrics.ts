@@ -10,9 +10,12 @@ import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
  * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
  * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
  */
-export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
+export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router; countInbound: (source: string) => void } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
+  // prom-client also names three gauges `..._total`, which promtool (and rate()) read as counters;
+  // they are the sums of helpdesk_nodejs_active_{handles,requests,resources} by type, kept.
+  for (const what of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`helpdesk_nodejs_active_${what}_total`);
   const tickets = new Gauge({ name: 'helpdesk_tickets', help: 'Tickets by status and service', labelNames: ['status', 'service'], registers: [registry] });
   const overdue = new Gauge({
     name: 'helpdesk_tickets_overdue', help: 'Open tickets past their own or resolve deadline (SLA breaches), by service', labelNames: ['service'], registers: [registry],
@@ -22,22 +25,30 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   });
   const outbox = new Gauge({ name: 'helpdesk_outbox_messages', help: 'Notifications not delivered yet, by channel and state (pending, sending, held, failed)', labelNames: ['channel', 'state'], registers: [registry] });
   const breaches = new Gauge({ name: 'helpdesk_sla_breaches', help: 'Tickets whose SLA deadline was missed, by clock (own, resolve)', labelNames: ['clock'], registers: [registry] });
-  const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform events received and kept for idempotency, by source', labelNames: ['source'], registers: [registry] });
+  // Counted in this process as inputs arrive: the idempotency table is pruned after 7 days, so a
+  // count read from it would go down, and Prometheus would read every prune as a counter reset.
+  const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform inputs received by this instance (Slack, Teams, SMS), by source', labelNames: ['source'], registers: [registry] });
+  const kept = new Gauge({ name: 'helpdesk_inbound_events_kept', help: 'Platform event ids kept for idempotency (the last 7 days), by source', labelNames: ['source'], registers: [registry] });
+  const createdSeen = new Map<string, number>();
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
     tickets.reset();
     overdue.reset();
-    created.reset();
     for (const r of m.byStatus) tickets.set({ status: r.status, service: r.service }, r.count);
     for (const r of m.overdue) overdue.set({ service: r.service }, r.count);
-    for (const r of m.createdByChannel) created.inc({ channel: r.channel }, r.count);
+    // A counter never goes down: a restore to an older backup holds fewer rows than already shown.
+    for (const r of m.createdByChannel) {
+      const delta = r.count - (createdSeen.get(r.channel) ?? 0);
+      if (delta > 0) created.inc({ channel: r.channel }, delta);
+      createdSeen.set(r.channel, Math.max(r.count, createdSeen.get(r.channel) ?? 0));
+    }
     outbox.reset();
-    inbound.reset();
+    kept.reset();
     for (const r of m.outbox) outbox.set({ channel: r.channel, state: r.state }, r.count);
     breaches.set({ clock: 'own' }, m.slaBreaches.own);
     breaches.set({ clock: 'resolve' }, m.slaBreaches.resolve);
-    for (const r of m.inboundEvents) inbound.inc({ source: r.source }, r.count);
+    for (const r of m.inboundEvents) kept.set({ source: r.source }, r.count);
   };
   const latency = new Histogram({
     name: 'helpdesk_http_request_duration_seconds', help: 'HTTP request latency by method, route and status',
@@ -48,6 +59,8 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
     const end = latency.startTimer();
     res.once('finish', () => {
       end({ method: req.method, route: routeLabel(req), status: String(res.statusCode) });
+      const source = req.method === 'POST' && res.statusCode < 300 ? INBOUND_ROUTES[req.originalUrl.split('?')[0] ?? ''] : undefined;
+      if (source) inbound.inc({ source });
     });
     next();
   };
@@ -56,8 +69,11 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
     await refresh();
     res.type(registry.contentType).send(await registry.metrics());
   });
-  return { middleware, router };
+  return { middleware, router, countInbound: (source: string) => inbound.inc({ source }) };
 }
+
+/** Platform inputs that arrive over HTTP; Slack's Socket Mode reports its own through countInbound. */
+const INBOUND_ROUTES: Record<string, string> = { '/slack/events': 'slack', '/api/messages': 'teams', '/twilio/sms': 'sms' };
 
 /**
  * The route pattern, never the raw URL: ticket numbers in paths would explode the label set.

@@ -3,6 +3,8 @@ import { TEST_DATABASES } from '../support/db';
 import { World, testClock } from '../support/fixtures';
 import { NOW, seedReportWeek } from '../core/reports/report-fixture';
 import { Sql } from '../../adapters/sequelize/sql';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 /** Every sample line of a metric, as "name{labels} value" strings, sorted. */
 const samples = (text: string, name: string) =>
@@ -71,10 +73,37 @@ describe.each(TEST_DATABASES)('GET /metrics in Prometheus text format (R6 Grafan
       'helpdesk_outbox_messages{channel="slack",state="failed"} 1',
     ]);
     expect(samples(text, 'helpdesk_sla_breaches')).toEqual(['helpdesk_sla_breaches{clock="own"} 2', 'helpdesk_sla_breaches{clock="resolve"} 1']);
-    expect(samples(text, 'helpdesk_inbound_events_total')).toEqual(['helpdesk_inbound_events_total{source="slack"} 2']);
+    expect(samples(text, 'helpdesk_inbound_events_kept')).toEqual(['helpdesk_inbound_events_kept{source="slack"} 2']);
+    // The counter is this process's own count of inputs received, never the pruned table's rows.
+    expect(samples(text, 'helpdesk_inbound_events_total')).toEqual([]);
     await sql.run('DELETE FROM outbox');
     await sql.run('DELETE FROM ticket_sla');
     await sql.run('DELETE FROM inbound_events');
+    expect(samples(await scrape(), 'helpdesk_inbound_events_kept')).toEqual([]);
+  });
+
+  it('counts platform inputs in the process, so a nightly prune never makes the counter go down (R6)', async () => {
+    const body = new URLSearchParams({ From: '+33600000000', Body: 'x', MessageSid: 'SM1' }).toString();
+    // Without TWILIO_AUTH_TOKEN /twilio/sms is not served: a refused or unserved input is not counted.
+    await fetch(`${s.url}/twilio/sms`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(samples(await scrape(), 'helpdesk_inbound_events_total')).toEqual([]);
+    const first = samples(await scrape(), 'helpdesk_tickets_created_total');
+    const sql = new Sql(s.t.db.sequelize, s.t.db.dialect, null);
+    await sql.run('INSERT INTO inbound_events (source, event_id, created_at) VALUES (?, ?, ?)', ['teams', 'A1', new Date(NOW)]);
+    await sql.run('DELETE FROM inbound_events');
+    expect(samples(await scrape(), 'helpdesk_tickets_created_total')).toEqual(first);
+  });
+
+  it('passes promtool check metrics when promtool is installed (Debian package prometheus)', async () => {
+    const promtool = ['/usr/bin/promtool', '/usr/local/bin/promtool'].find((p) => existsSync(p));
+    const text = await scrape();
+    if (!promtool) {
+      // CI installs it (.ci/run); on a machine without it, check the rule promtool enforces most.
+      for (const m of text.matchAll(/^# TYPE (\S+) counter$/gm)) expect(m[1]).toMatch(/_total$/);
+      return;
+    }
+    const r = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect({ status: r.status, out: (r.stdout + r.stderr).trim() }).toEqual({ status: 0, out: '' });
   });
 
   it('follows the database at each scrape: a new ticket shows at once', async () => {
