@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { slaAutomationJobs } from './core/automation/automation.jobs';
 import { fetchWebhookSender } from './adapters/webhook/fetch-webhook.sender';
-import { loadSettings, Settings } from './adapters/config/settings';
+import { loadSettings, Settings, slackEnabled } from './adapters/config/settings';
 import { openDatabase, Database } from './adapters/sequelize/database';
 import { createApp } from './bots/http/app';
 import { devSessionSecret } from './bots/web/web.router';
@@ -48,7 +48,7 @@ export function buildDeps(settings: Settings, db: Database, clock: Clock = syste
 export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   // Teams is always on (local mode without an app id); a team without a managers channel gets nothing.
   const out: ReportPoster[] = [teamsReportPoster(read, { appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID })];
-  if (settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET) out.push(slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
+  if (slackEnabled(settings)) out.push(slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
   return out;
 }
 
@@ -68,6 +68,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   for (const job of chatJobs(deps)) notifications.runner.register(job);
   notifications.runner.register(backupJob(db, settings.HELPDESK_BACKUP_DIR, settings.HELPDESK_TIMEZONE, (msg, o) => log.info(o, msg)));
   for (const job of slaAutomationJobs(deps, { webhooks: fetchWebhookSender() })) notifications.runner.register(job);
+  // Connections the app holds open besides the HTTP server (Slack's Socket Mode), closed first.
+  const closers: Array<() => Promise<void>> = [];
   const app = createApp({
     deps,
     publicUrl: settings.PUBLIC_URL,
@@ -77,16 +79,18 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
     logError: (err, req) => log.error({ err, method: req.method, url: req.originalUrl }, 'request failed'),
     twilio: settings.TWILIO_AUTH_TOKEN ? { authToken: settings.TWILIO_AUTH_TOKEN } : undefined,
     slack:
-      settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET
+      slackEnabled(settings)
         ? {
             botToken: settings.SLACK_BOT_TOKEN,
             signingSecret: settings.SLACK_SIGNING_SECRET,
+            appToken: settings.SLACK_APP_TOKEN,
             apiUrl: settings.SLACK_API_URL,
             timeZone: settings.HELPDESK_TIMEZONE,
             log: log.child({ channel: 'slack' }),
           }
         : undefined,
     reportPosters: posters,
+    onClose: (stop) => closers.push(stop),
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD
@@ -108,6 +112,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const close = () =>
     (closing ??= (async () => {
       // Stop accepting, let requests in flight finish, then release the pool.
+      await Promise.all(closers.map((stop) => stop().catch((err) => log.warn({ err }, 'close failed'))));
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 10000);

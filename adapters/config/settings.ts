@@ -48,6 +48,8 @@ const schema = z.object({
   MICROSOFT_APP_TENANT_ID: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
+  /** An app-level token: Slack over Socket Mode (no public request URL); empty: HTTP mode at /slack/events. */
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'use the app-level token (xapp-...) from Basic Information -> App-Level Tokens, with the connections:write scope' }),
   SLACK_API_URL: url('use the Slack Web API base URL, e.g. https://slack.com/api/').default('https://slack.com/api/'),
   TWILIO_ACCOUNT_SID: optional,
   TWILIO_AUTH_TOKEN: optional,
@@ -68,6 +70,11 @@ const schema = z.object({
 
 export type Settings = z.output<typeof schema>;
 
+/** Slack is on with a bot token and either transport: signed HTTP requests or a Socket Mode connection. */
+export function slackEnabled(s: Settings): s is Settings & { SLACK_BOT_TOKEN: string } {
+  return !!s.SLACK_BOT_TOKEN && !!(s.SLACK_SIGNING_SECRET || s.SLACK_APP_TOKEN);
+}
+
 export class SettingsError extends Error {
   constructor(readonly variable: string, reason: string) {
     super(`Invalid setting ${variable}: ${reason}`);
@@ -82,8 +89,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError(String(issue.path[0]), issue.message);
   }
   const s = r.data;
+  if (s.SLACK_APP_TOKEN && !s.SLACK_BOT_TOKEN) throw new SettingsError('SLACK_BOT_TOKEN', 'Socket Mode (SLACK_APP_TOKEN) also needs the bot token (xoxb-...)');
+  if (s.SLACK_BOT_TOKEN && !s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN) {
+    throw new SettingsError('SLACK_SIGNING_SECRET', 'set SLACK_SIGNING_SECRET (Slack calls /slack/events) or SLACK_APP_TOKEN (Socket Mode), or unset SLACK_BOT_TOKEN');
+  }
+  if (s.SLACK_SIGNING_SECRET && !s.SLACK_BOT_TOKEN) throw new SettingsError('SLACK_BOT_TOKEN', 'set both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or neither');
   const pairs: Array<[string, string | undefined, string, string | undefined]> = [
-    ['SLACK_BOT_TOKEN', s.SLACK_BOT_TOKEN, 'SLACK_SIGNING_SECRET', s.SLACK_SIGNING_SECRET],
     ['MICROSOFT_APP_ID', s.MICROSOFT_APP_ID, 'MICROSOFT_APP_PASSWORD', s.MICROSOFT_APP_PASSWORD],
   ];
   for (const [a, av, b, bv] of pairs) {

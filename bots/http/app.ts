@@ -16,8 +16,10 @@ export interface AppOptions {
   /** True when the database answers; /healthz turns it into 200 or 503. */
   health: () => Promise<boolean>;
   logError: (err: unknown, req: Request) => void;
-  /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
-  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl'>;
+  /** Present when SLACK_BOT_TOKEN is set with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode). */
+  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'onInput'>;
+  /** Registers what to close with the server (the Slack Socket Mode connection). */
+  onClose?: (stop: () => Promise<void>) => void;
   /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
   twilio?: { authToken: string };
   /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
@@ -44,7 +46,11 @@ export function createApp(o: AppOptions): Express {
   });
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps));
-  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
+  if (o.slack) {
+    const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
+    if (slack.router) app.use('/slack/events', slack.router);
+    o.onClose?.(slack.stop);
+  }
   if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
   if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
   app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));

@@ -1,27 +1,27 @@
 import express, { Request, Response, Router } from 'express';
-import { isValidSlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
+import { slackInbound, type ReceiverLog, type SlackInput, type InboundOutcome } from './inbound';
 
-export interface ReceiverLog {
-  warn(o: object, msg: string): void;
-  error(o: object, msg: string): void;
-}
+export type { ReceiverLog } from './inbound';
 
 /**
  * Slack over HTTP on the main express server (`POST /slack/events`), bolt-js style: every request
  * funnels into `app.processEvent`. The signature is checked on the raw bytes before anything is
  * parsed; a payload Bolt could not route is a 400 here rather than a silent timeout.
- * Acknowledge first, work after: the response leaves as soon as a listener calls ack().
+ * What follows the signature check is the transport-neutral funnel (`./inbound.ts`), shared with
+ * Socket Mode; the response leaves as soon as a listener calls ack().
  */
 export class SlackHttpReceiver implements Receiver {
   readonly router: Router = express.Router();
   private bolt: App | null = null;
+  private readonly inbound: (input: SlackInput) => Promise<InboundOutcome>;
 
   constructor(
     private readonly signingSecret: string,
     private readonly log: ReceiverLog,
-    /** Slack gives up after 3 s: answer empty before then if no listener acknowledged. */
-    private readonly ackDeadlineMs = 2500,
+    inbound?: (input: SlackInput) => Promise<InboundOutcome>,
   ) {
+    this.inbound = inbound ?? slackInbound(() => this.bolt!, log);
     this.router.post('/', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
       this.handle(req, res).catch((err) => {
         this.log.error({ err }, 'slack request failed');
@@ -66,37 +66,23 @@ export class SlackHttpReceiver implements Receiver {
       res.json({ challenge: body.challenge });
       return;
     }
-    if (!routable(body)) {
-      res.status(400).json({ error: 'unsupported_payload' });
-      return;
-    }
-    let acked = false;
+    let sent = false;
     const send = (response?: unknown) => {
-      if (acked || res.headersSent) return;
-      acked = true;
+      if (sent || res.headersSent) return;
+      sent = true;
       if (response === undefined || response === '') res.status(200).end();
       else if (typeof response === 'string') res.status(200).type('text').send(response);
       else res.status(200).json(response);
     };
-    const timer = setTimeout(() => {
-      if (!acked) this.log.warn({ type: body.type ?? body.command }, 'slack request not acknowledged in time');
-      send();
-    }, this.ackDeadlineMs);
     const retry = req.header('x-slack-retry-num');
-    const event: ReceiverEvent = {
+    const outcome = await this.inbound({
       body,
-      ack: async (response?: unknown) => send(response),
+      ack: send,
       retryNum: retry ? Number(retry) : undefined,
       retryReason: req.header('x-slack-retry-reason') ?? undefined,
-    };
-    try {
-      await this.bolt!.processEvent(event);
-    } catch (err) {
-      this.log.error({ err }, 'slack listener failed');
-    } finally {
-      clearTimeout(timer);
-      send();
-    }
+      transport: 'http',
+    });
+    if (outcome === 'unsupported') res.status(400).json({ error: 'unsupported_payload' });
   }
 }
 
@@ -119,13 +105,4 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Bo
   } catch {
     return null;
   }
-}
-
-/** Only what a listener of ours can handle reaches Bolt, with the fields that listener reads. */
-function routable(b: Body): boolean {
-  if (b.type === 'event_callback') return isObject(b.event) && typeof b.event.type === 'string';
-  if (typeof b.command === 'string') return typeof b.user_id === 'string' && typeof b.channel_id === 'string';
-  if (b.type === 'block_actions') return Array.isArray(b.actions) && b.actions.length > 0 && isObject(b.user) && typeof b.user.id === 'string';
-  if (b.type === 'view_submission' || b.type === 'view_closed') return isObject(b.view) && isObject(b.user) && typeof b.user.id === 'string';
-  return false;
 }

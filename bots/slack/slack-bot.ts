@@ -2,6 +2,8 @@ import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { SlackHttpReceiver } from './receiver';
+import { SlackSocketReceiver } from './socket-receiver';
+import { slackInbound } from './inbound';
 import type { SlackContext, SlackLog } from './context';
 import { registerCommands } from './commands';
 import { registerActions } from './interactions';
@@ -17,7 +19,12 @@ const WORK_CONCURRENCY = 8;
 export interface SlackBotOptions {
   deps: CoreDeps;
   botToken: string;
-  signingSecret: string;
+  /** HTTP mode: Slack calls POST /slack/events, signed with this secret. */
+  signingSecret?: string;
+  /** Socket Mode (SLACK_APP_TOKEN): the server connects to Slack instead; takes precedence. */
+  appToken?: string;
+  /** Counts each input received (the /metrics counter), whichever the transport. */
+  onInput?: (transport: 'http' | 'socket') => void;
   /** SLACK_API_URL: Slack's Web API, or a local peer in tests. */
   apiUrl: string;
   publicUrl: string;
@@ -39,20 +46,34 @@ function boltLogger(log: SlackBotOptions['log']): Logger {
   };
 }
 
+export interface SlackBot {
+  /** HTTP mode: mounted by the HTTP app at `POST /slack/events`. */
+  router?: Router;
+  /** Socket Mode: the connection to Slack, opened at once, closed with the server. */
+  stop(): Promise<void>;
+}
+
 /**
- * The Slack bot, mounted by the HTTP app at `POST /slack/events` (events, slash commands,
- * interactivity). Settings arrive as arguments from main.ts; nothing here reads the environment.
+ * The Slack bot (events, slash commands, interactivity), over HTTP or Socket Mode: both transports
+ * hand each input to one funnel (`slackInbound`). Settings arrive as arguments from main.ts;
+ * nothing here reads the environment.
  */
-export function createSlackBot(o: SlackBotOptions): Router {
-  const receiver = new SlackHttpReceiver(o.signingSecret, o.log);
+export function createSlackBot(o: SlackBotOptions): SlackBot {
+  let bolt: App | null = null;
+  const inbound = slackInbound(() => bolt!, o.log, { onInput: o.onInput });
+  const logger = boltLogger(o.log);
+  const apiUrl = o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`;
+  const receiver = o.appToken
+    ? new SlackSocketReceiver({ appToken: o.appToken, apiUrl, logger, log: o.log }, inbound)
+    : new SlackHttpReceiver(o.signingSecret ?? '', o.log, inbound);
   const app = new App({
     token: o.botToken,
     receiver,
-    logger: boltLogger(o.log),
+    logger,
     // auth.test runs on the first request rather than at start, so a Slack outage never stops the server.
     tokenVerificationEnabled: false,
     clientOptions: {
-      slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`,
+      slackApiUrl: apiUrl,
       // Follow-up posts are best effort until issue 5's outbox: a few quick retries, never minutes of them.
       retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     },
@@ -67,5 +88,10 @@ export function createSlackBot(o: SlackBotOptions): Router {
   app.error(async (err) => {
     o.log.error({ err }, 'slack listener error');
   });
-  return receiver.router;
+  bolt = app;
+  if (receiver instanceof SlackSocketReceiver) {
+    void receiver.start();
+    return { stop: async () => void (await receiver.stop()) };
+  }
+  return { router: receiver.router, stop: async () => undefined };
 }

@@ -30,6 +30,9 @@ export interface FakeSlack {
   waitFor(method: string, where?: (b: Record<string, any>) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** The next call of `method` answers `{ ok: false, error }`, as Slack does for a bad channel or a revoked token. */
   failNext(method: string, error: string): void;
+  /** Answers `method` with `fn` instead of the built-in answer (e.g. `apps.connections.open` for Socket Mode). */
+  handle(method: string, fn: (body: Record<string, any>, headers: http.IncomingHttpHeaders) => Record<string, unknown> | number): void;
+  server: http.Server;
   reset(): void;
   close(): Promise<void>;
 }
@@ -79,6 +82,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const nextTs = () => `1767000000.${String(++seq).padStart(6, '0')}`;
 
   const failures = new Map<string, string>();
+  const handlers = new Map<string, (body: Record<string, any>, headers: http.IncomingHttpHeaders) => Record<string, unknown> | number>();
   const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
     const failure = failures.get(method);
     if (failure) {
@@ -133,7 +137,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       const method = url.replace(/^\/api\//, '').split('?')[0];
-      const result = answer(method, body);
+      const custom = handlers.get(method)?.(body, req.headers);
+      if (typeof custom === 'number') {
+        calls.push({ method, body, result: { status: custom } });
+        res.writeHead(custom).end();
+        return;
+      }
+      const result = custom ?? answer(method, body);
       calls.push({ method, body, result });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     });
@@ -160,10 +170,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
     },
     failNext: (method, error) => failures.set(method, error),
+    handle: (method, fn) => handlers.set(method, fn),
+    server,
     reset: () => {
       calls.length = 0;
       failures.clear();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }

@@ -1,15 +1,14 @@
-import { TEST_DATABASES } from '../../support/db';
-import { nextId, startSlackServer, SlackTestServer, settle } from '../../support/slack';
+import { nextId, SLACK_MATRIX, startSlackServer, SlackTestServer, settle } from '../../support/slack';
 import { ADMIN, ALICE, press, queueWorld, QUEUE, SLACK_USERS, THEO, TINA } from '../../support/slack-world';
 import type { SlackCall } from '../../support/fake-slack';
 
 const cardText = (c: SlackCall) => JSON.stringify(c.body.blocks);
 
 /** Issue 3, technicians work tickets from cards (R12, R19, R4 chat): every change through core, shown in place. */
-describe.each(TEST_DATABASES)('Slack: technician cards in the service channel (R12 R19 R4) on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: technician cards in the service channel (R12 R19 R4) on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS, mode });
   });
   afterAll(() => t.close());
 
@@ -101,10 +100,10 @@ describe.each(TEST_DATABASES)('Slack: technician cards in the service channel (R
   });
 });
 
-describe.each(TEST_DATABASES)('Slack: follow-ups never undo the work (R12 R19) on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: follow-ups never undo the work (R12 R19) on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS, mode });
   });
   afterAll(() => t.close());
 

@@ -1,15 +1,14 @@
-import { TEST_DATABASES } from '../../support/db';
-import { nextId, startSlackServer, SlackTestServer, settle } from '../../support/slack';
+import { nextId, SLACK_MATRIX, startSlackServer, SlackTestServer, settle } from '../../support/slack';
 import { BOT_USER } from '../../support/fake-slack';
 import { ALICE, queueWorld, QUEUE, SLACK_USERS, THEO } from '../../support/slack-world';
 
 const reportButton = (blocks: any[]) => blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e: any) => e.action_id === 'report_issue');
 
 /** Issue 3: a DM or a mention starts a report (R1, R2); card thread and DM talk to each other (R15, R4); retries are no-ops. */
-describe.each(TEST_DATABASES)('Slack: conversations, relay and replays (R1 R2 R4 R15) on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: conversations, relay and replays (R1 R2 R4 R15) on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS, mode });
   });
   afterAll(() => t.close());
   beforeEach(async () => {

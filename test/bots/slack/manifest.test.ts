@@ -27,6 +27,18 @@ describe('Slack app manifest (R12)', () => {
   });
 });
 
+describe('Slack app manifest for Socket Mode (R17 on premises)', () => {
+  const socket = fs.readFileSync(path.join(__dirname, '../../../manifest/slack-app-socket.yml'), 'utf8');
+  const strip = (m: string) => m.replace(/^#.*\n/gm, '').replace(/\n\s+(request_)?url: \S+/g, '').replace(/socket_mode_enabled: \w+/, '');
+  it('turns Socket Mode on and names no request URL', () => {
+    expect(socket).toMatch(/\n  socket_mode_enabled: true\n/);
+    expect(socket).not.toMatch(/url:/);
+  });
+  it('asks for the same commands, events, scopes and interactivity as the HTTP manifest', () => {
+    expect(strip(socket)).toBe(strip(manifest));
+  });
+});
+
 describe.each(TEST_DATABASES)('Slack is off without its settings (R12) on %s', (db) => {
   it('does not serve /slack/events when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are unset', async () => {
     const s = await startTestServer(db);
