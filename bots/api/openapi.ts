@@ -8,17 +8,23 @@ import { sendReportSchema } from '../../core/reports/send-report.service';
 import { subscriptionSchema } from '../../core/reports/report-subscription.service';
 import { ruleSchema } from '../../core/automation/rule.entity';
 import { templateSchema } from '../../core/templates/template.entity';
+import { listTicketsSchema } from '../../core/tickets/list-tickets.service';
+import { policySchema } from '../../core/sla/manage-sla-settings.service';
+import { settingsSchema as routingSettingsSchema, routingRuleSchema, absenceSchema } from '../../core/routing/manage-routing.service';
+import { useTemplateSchema } from '../../core/templates/create-from-template.service';
+import * as r from './openapi.responses';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, with request bodies generated from the very zod schemas
- * that validate them, so the document cannot drift from what the server accepts.
+ * that validate them, so the document cannot drift from what the server accepts, and answers from
+ * the zod schemas of openapi.responses.ts, which the generated-client test holds the answers to.
  */
-type Op = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; summary: string; body?: z.ZodType; ok: number; tag: string };
+type Op = { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; summary: string; body?: z.ZodType; query?: z.ZodObject; ok: number; tag: string };
 
 const body = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 const OPS: Op[] = [
-  { method: 'get', path: '/tickets', summary: 'List tickets (filters: status, service, assignee, requester, category, priority, overdue, q; sort; cursor pagination)', ok: 200, tag: 'tickets' },
+  { method: 'get', path: '/tickets', summary: 'List tickets (filters: status, service, assignee, requester, category, priority, overdue, q; sort; cursor pagination)', query: listTicketsSchema, ok: 200, tag: 'tickets' },
   { method: 'post', path: '/tickets', summary: 'Create a ticket (Idempotency-Key header honoured)', body: ts.createTicketSchema, ok: 201, tag: 'tickets' },
   { method: 'get', path: '/tickets/{number}', summary: 'Get a ticket with links and external references', ok: 200, tag: 'tickets' },
   { method: 'patch', path: '/tickets/{number}', summary: 'Update title, description, type, category, urgency, impact', body: ts.updateTicketSchema, ok: 200, tag: 'tickets' },
@@ -38,7 +44,7 @@ const OPS: Op[] = [
   { method: 'post', path: '/tickets/{number}/external-refs', summary: 'Add an external reference', body: ts.externalRefSchema, ok: 201, tag: 'links' },
   { method: 'delete', path: '/tickets/{number}/external-refs/{refId}', summary: 'Remove an external reference', ok: 204, tag: 'links' },
   { method: 'get', path: '/tickets/{number}/audit', summary: 'Full history of the ticket, oldest first', ok: 200, tag: 'tickets' },
-  { method: 'get', path: '/kb/articles', summary: 'Search articles: q (accents and plurals folded, title matches first), lang, category, status (staff), limit', ok: 200, tag: 'kb' },
+  { method: 'get', path: '/kb/articles', summary: 'Search articles: q (accents and plurals folded, title matches first), lang, category, status (staff), limit', query: kb.searchArticlesSchema, ok: 200, tag: 'kb' },
   { method: 'post', path: '/kb/articles', summary: 'Write an article (staff): a draft, or published at once', body: kb.createArticleSchema, ok: 201, tag: 'kb' },
   { method: 'get', path: '/kb/articles/{id}', summary: 'Read an article (counts a view); technician-only and drafts are 404 to employees', ok: 200, tag: 'kb' },
   { method: 'patch', path: '/kb/articles/{id}', summary: 'Edit an article (staff): a new version, kept with who and when', body: kb.updateArticleSchema, ok: 200, tag: 'kb' },
@@ -111,41 +117,218 @@ const OPS: Op[] = [
   { method: 'get', path: '/routing/absences', summary: 'Absences (staff)', ok: 200, tag: 'routing' },
 ];
 
-const ERRORS = { 400: 'Invalid input', 401: 'No or bad token', 403: 'Not allowed', 404: 'Not found (or not yours)', 409: 'Conflict with the current state', 422: 'Refused by a rule (cycle, missing resolution...)' };
+const ERRORS = { 400: 'Invalid input', 401: 'No or bad token', 403: 'Not allowed', 404: 'Not found (or not yours)', 409: 'Conflict with the current state', 413: 'Body too large', 422: 'Refused by a rule (cycle, missing resolution...)' };
+
+/** Bodies without a zod schema of their own in the OPS table. */
+const EXTRA_BODIES: Record<string, z.ZodType> = {
+  'post /sla/policies': policySchema,
+  'put /routing/services/{ref}': routingSettingsSchema,
+  'post /routing/rules': routingRuleSchema,
+  'post /routing/absences': absenceSchema,
+  'post /templates/{slug}/tickets': useTemplateSchema,
+};
+/** Bodies checked by hand-written validators: described here as JSON Schema. */
+const LEVEL_ENUM = { type: 'string', enum: ['low', 'medium', 'high', 'critical'] };
+const RAW_BODIES: Record<string, Record<string, unknown>> = {
+  'put /sla/priority-matrix': {
+    type: 'object', description: 'urgency -> impact -> priority (1 critical .. 4 low); every urgency and impact present',
+    required: LEVEL_ENUM.enum, additionalProperties: false,
+    properties: Object.fromEntries(LEVEL_ENUM.enum.map((u) => [u, { type: 'object', required: LEVEL_ENUM.enum, additionalProperties: false, properties: Object.fromEntries(LEVEL_ENUM.enum.map((i) => [i, { type: 'integer', minimum: 1, maximum: 4 }])) }])),
+  },
+  'put /sla/calendar': {
+    type: 'object', description: 'The business calendar: an IANA time zone, opening hours per ISO weekday (1 Monday .. 7 Sunday), public holidays',
+    required: ['timezone', 'hours'],
+    properties: {
+      timezone: { type: 'string', examples: ['Europe/Paris'] },
+      hours: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string', pattern: '^\\d{2}:\\d{2}$' }, to: { type: 'string', pattern: '^\\d{2}:\\d{2}$' } } } } },
+      holidays: { description: '"FR" for French public holidays, or a list of YYYY-MM-DD dates', oneOf: [{ type: 'string', enum: ['FR', 'none'] }, { type: 'array', items: { type: 'string', format: 'date' } }] },
+    },
+  },
+};
+
+/**
+ * What the server refuses although the JSON Schema alone would let it through: cross-field rules
+ * and rules that depend on the ticket or the caller. Stated in each operation's description.
+ */
+const RULES: Record<string, string> = {
+  'post /tickets': 'Refused: `service`, or `requester` naming someone else, from an employee (403); a token without a person and no `requester` (400); a `requester` that is not an e-mail or phone of a known person (404). A repeated `Idempotency-Key` answers 200 with the ticket first created.',
+  'patch /tickets/{number}': 'Refused: an empty body (400 `validation_failed`, nothing to change); a ticket no longer open (409 `invalid_transition`); an employee editing another person\'s ticket (403).',
+  'post /tickets/{number}/status': 'Refused: a move the status table forbids, or to the current status (409 `invalid_transition`); `assigned` with nobody assigned (409); `resolved` without `resolution` (422 `resolution_required`); `duplicateOf` unless closing (400); resolving over open dependencies or children (409 `open_dependencies` / `open_children`; `force` by a manager overrides); an employee on someone else\'s ticket (403).',
+  'post /tickets/{number}/reopen': 'Refused: a ticket neither resolved nor closed (409 `invalid_transition`); an employee reopening a closed ticket or someone else\'s (403).',
+  'post /tickets/{number}/claim': 'Refused: a ticket someone else owns (409 `already_claimed`, naming them); a ticket no longer open (409); a token without a person (403).',
+  'post /tickets/{number}/assignees': 'Refused: neither `add` nor `remove` entries (400); an employee or inactive person to add (422 `not_a_technician`); only people already assigned to add (409 `already_assigned`); a ticket no longer open (409).',
+  'post /tickets/{number}/links': 'Refused: a link to the ticket itself (422 `link_self`); a `depends_on`, `parent_of` or `duplicate_of` cycle (422 `link_cycle`); a second parent (422 `second_parent`); a link that exists (409 `link_exists`).',
+  'post /tickets/{number}/article': 'Refused: drafting from a ticket that is not resolved or closed (422 `ticket_not_resolved`).',
+  'patch /kb/articles/{id}': 'Refused: a body with only `version` (400, nothing to change); a stale `version` (409 `article_changed`).',
+  'patch /people/{ref}': 'Refused: an empty body (400, nothing to change).',
+  'patch /services/{ref}': 'Refused: an empty body (400, nothing to change).',
+  'post /services': 'Refused: a name without letters or digits (400); a slug that exists (409 `duplicate_service`).',
+  'post /services/{ref}/members': 'Refused: an employee as a member (422 `not_a_technician`).',
+  'post /services/{ref}/oncall': 'Refused: `to` not after `from` (400); a person without a phone number (400).',
+};
+
+const EXAMPLES: Record<string, unknown> = {
+  'post /tickets': { title: 'Imprimante du 2e étage en panne', description: 'Elle affiche « bourrage » mais il n’y a pas de papier coincé.', type: 'incident', category: 'hardware', urgency: 'high' },
+  'patch /tickets/{number}': { urgency: 'critical' },
+  'post /tickets/{number}/status': { status: 'resolved', resolution: 'Rouleau d’entraînement changé.' },
+  'post /tickets/{number}/reopen': { comment: 'Le bourrage est revenu.' },
+  'post /tickets/{number}/assignees': { add: ['theo@example.com'] },
+  'post /tickets/{number}/transfer': { service: 'reseau', comment: 'Problème de VLAN, pas de matériel.' },
+  'post /tickets/{number}/watchers': { person: 'anne@example.com' },
+  'post /tickets/{number}/comments': { body: 'Je passe vous voir à 14h.', internal: false },
+  'post /tickets/{number}/links': { type: 'depends_on', ticket: 42 },
+  'post /tickets/{number}/external-refs': { system: 'JIRA', key: 'INFRA-812', url: 'https://jira.example.com/browse/INFRA-812' },
+  'post /kb/articles': { title: 'Se connecter au VPN', body: '1. Ouvrez GlobalProtect...', kind: 'guide', language: 'fr', publish: true },
+  'post /people': { displayName: 'Anne Leroy', email: 'anne@example.com', role: 'manager' },
+  'post /roles': { person: 'theo@example.com', role: 'technician', service: 'poste' },
+  'post /services': { slug: 'poste', name: 'Poste de travail' },
+  'put /me/notifications': { channels: ['email'], rhythm: 'hourly' },
+};
+
+const TICKET_ANSWERS = new Set(['/tickets', '/tickets/{number}', '/tickets/{number}/status', '/tickets/{number}/reopen', '/tickets/{number}/claim', '/tickets/{number}/assignees', '/tickets/{number}/transfer', '/tickets/{number}/watchers', '/tickets/{number}/watchers/{person}']);
+
+type Content = Record<string, { schema: Record<string, unknown> }>;
+const json = (s: z.ZodType): Content => ({ 'application/json': { schema: { $ref: `#/components/schemas/${register(s)}` } } });
+const list = (item: z.ZodType): Content => ({ 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${register(item)}` } } } } } });
+
+/** The success answer of each operation, from the zod schemas of openapi.responses.ts. */
+function answer(op: Op): Content | null {
+  const key = `${op.method} ${op.path}`;
+  if (op.ok === 204) return null;
+  if (key === 'get /tickets') return json(r.TicketPageSchema);
+  if (TICKET_ANSWERS.has(op.path) && key !== 'get /tickets') return json(r.TicketSchema);
+  if (key === 'get /tickets/{number}/comments') return json(r.CommentListSchema);
+  if (key === 'post /tickets/{number}/comments') return json(r.CommentSchema);
+  if (key === 'get /tickets/{number}/links') return list(r.LinkSchema);
+  if (key === 'post /tickets/{number}/links') return json(r.LinkSchema);
+  if (key === 'get /tickets/{number}/external-refs') return list(r.ExternalRefSchema);
+  if (key === 'post /tickets/{number}/external-refs') return json(r.ExternalRefSchema);
+  if (key === 'get /tickets/{number}/audit') return json(r.AuditSchema);
+  if (key === 'get /tickets/{number}/attachments/{id}') return { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } };
+  if (key === 'get /reports') {
+    return { ...json(r.ResourceSchema), 'text/csv': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } };
+  }
+  if (key === 'get /kb/articles' || key === 'get /tickets/{number}/articles') return list(r.ArticleSchema);
+  if (/^(post \/kb\/articles|get \/kb\/articles\/\{id\}|patch \/kb\/articles\/\{id\}|post \/kb\/articles\/\{id\}\/publish|post \/tickets\/\{number\}\/article)$/.test(key)) return json(r.ArticleSchema);
+  if (key === 'get /people') return list(r.PersonSchema);
+  if (/^(post \/people|get \/people\/\{ref\}|patch \/people\/\{ref\}|post \/roles)$/.test(key)) return json(r.PersonSchema);
+  if (key === 'get /services') return list(r.ServiceSchema);
+  if (/^(post \/services|patch \/services\/\{ref\}|post \/services\/\{ref\}\/members|delete \/services\/\{ref\}\/members\/\{person\})$/.test(key)) return json(r.ServiceSchema);
+  if (key === 'get /categories') return list(r.CategorySchema);
+  if (/^(post|patch) \/categories/.test(key)) return json(r.CategorySchema);
+  if (/\/(items|versions|rules|templates|attachments)$/.test(op.path) && op.method === 'get') return json(r.ItemsSchema);
+  return json(r.ResourceSchema);
+}
+
+/** Named response schemas, collected into components.schemas as the document is built. */
+let registry: Map<string, z.ZodType> = new Map();
+function register(s: z.ZodType): string {
+  const id = (z.globalRegistry.get(s) as { id?: string } | undefined)?.id;
+  if (!id) throw new Error('response schemas need a .meta({ id })');
+  registry.set(id, s);
+  return id;
+}
+
+/** listTicketsOperation-style names: the verb, then the path's words, then what it is found by. */
+export function operationId(method: Op['method'], path: string): string {
+  const verbs = { get: 'get', post: 'post', put: 'put', patch: 'update', delete: 'delete' } as const;
+  const words = path.split('/').filter(Boolean);
+  const names = words.filter((w) => !w.startsWith('{')).flatMap((w) => w.split(/[-_]/));
+  const last = words[words.length - 1] ?? '';
+  const verb = method === 'get' && !last.startsWith('{') && !/^(me|sla|routing|subscription|quick-look|overview|intake|personal-data|notifications)$/.test(last) ? 'list' : verbs[method];
+  const by = words.filter((w) => w.startsWith('{')).map((w) => w.slice(1, -1));
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return verb + names.map(cap).join('') + (by.length ? 'By' + by.map(cap).join('And') : '');
+}
+
+function queryParameters(op: Op): Array<Record<string, unknown>> {
+  const schema = op.query ? (z.toJSONSchema(op.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Record<string, unknown>> }) : null;
+  return Object.entries(schema?.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
 
 export function openApiDocument(publicUrl: string): Record<string, unknown> {
+  registry = new Map();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const responses: Record<string, unknown> = { [op.ok]: { description: 'OK' } };
+    const key = `${op.method} ${op.path}`;
+    const params = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: m[1] === 'number' ? { type: 'integer', minimum: 1 } : { type: 'string' } })),
+      ...queryParameters(op),
+    ];
+    const content = answer(op);
+    const responses: Record<string, unknown> = { [op.ok]: { description: op.ok === 204 ? 'Done, nothing to return' : 'Done', ...(content ? { content } : {}) } };
+    if (op.method === 'post' && op.path === '/tickets') responses[200] = { description: 'The same Idempotency-Key again: the ticket first created', content };
     for (const [code, description] of Object.entries(ERRORS)) {
       responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
+    const bodySchema = op.body ? body(op.body) : EXTRA_BODIES[key] ? body(EXTRA_BODIES[key]) : RAW_BODIES[key];
+    const example = EXAMPLES[key];
     (paths[op.path] ??= {})[op.method] = {
+      operationId: operationId(op.method, op.path),
       summary: op.summary,
+      description: RULES[key] ? `${op.summary}. ${RULES[key]}` : `${op.summary}.`,
       tags: [op.tag],
       parameters: params,
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: body(op.body) } } } } : {}),
+      ...(key === 'post /tickets/{number}/attachments'
+        ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } } }
+        : bodySchema
+          ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchema, ...(example ? { example } : {}) } } } }
+          : {}),
       responses,
     };
   }
-  return {
-    openapi: '3.1.0',
-    info: { title: 'Helpdesk REST API', version: '1.0.0', description: 'Tickets, knowledge base, people and services. Bearer tokens: `npx helpdesk token create`.' },
-    servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1` }],
-    security: [{ bearer: [] }],
-    paths,
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array' } } } },
+  const schemas: Record<string, unknown> = {
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object', required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', description: 'Stable, for programs', examples: ['validation_failed'] },
+            message: { type: 'string', description: 'For people, in the caller\'s language' },
+            details: { type: 'array', description: 'One entry per refused field', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
         },
       },
+      example: { error: { code: 'validation_failed', message: 'The request is invalid: title: Too small.', details: [{ path: 'title', message: 'Too small' }] } },
     },
   };
+  // One conversion of the named schemas together, so they refer to each other by component name.
+  const named = z.registry<{ id: string }>();
+  for (const [id, s] of registry) named.add(s, { id });
+  const converted = z.toJSONSchema(named, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const [id, js] of Object.entries(converted.schemas)) {
+    if (!registry.has(id)) continue;
+    const { $schema: _drop, $id: _uri, id: _id, ...rest } = js;
+    schemas[id] = rest;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Helpdesk REST API', version: '1.0.0', license: { name: 'MIT', identifier: 'MIT' }, contact: { name: 'Helpdesk administrators' },
+      description: 'Tickets, knowledge base, people, services, SLA, routing, automation, notifications and reports. Bearer tokens: `npx helpdesk token create`. Errors: `{"error": {"code", "message", "details"?}}` in the caller\'s language; bad input is a 4xx, never a 5xx. Unknown fields in a body are refused (400).',
+    },
+    servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1` }],
+    security: [{ bearer: [] }],
+    tags: [...new Set(OPS.map((o) => o.tag))].map((name) => ({ name, description: TAG_TEXT[name] ?? name })),
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas },
+  };
 }
+
+const TAG_TEXT: Record<string, string> = {
+  tickets: 'Tickets and their life: create, edit, status, claim, assign, transfer, watch, files, history',
+  comments: 'Public comments and internal notes',
+  links: 'Links between tickets and references to other systems',
+  kb: 'Knowledge base articles',
+  reports: 'Manager reports',
+  people: 'People, roles and personal data',
+  services: 'Services, members and categories',
+  sla: 'Business calendar, priority matrix, SLA targets and clocks',
+  notifications: 'Notification preferences, on-call rotas and the outbox',
+  automation: 'Automation rules and templates',
+  routing: 'Routing modes, rules and absences',
+};
 
 export const OPENAPI_OPERATIONS = OPS.map((o) => ({ method: o.method, path: o.path }));

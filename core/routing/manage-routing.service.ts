@@ -12,7 +12,7 @@ import { conditionSchema } from '../automation/rule.entity';
 import { validateCalendar, type BusinessCalendarConfig } from '../sla/business-calendar';
 import { defaultRouting, ROUTING_MODES, type Absence, type RoutingRule, type ServiceRouting } from './routing.entity';
 
-const settingsSchema = z.strictObject({
+export const settingsSchema = z.strictObject({
   mode: z.enum(ROUTING_MODES).optional(),
   acceptMinutes: z.number().int().min(1).max(525600).nullable().optional(),
   warnPercent: z.number().int().min(1).max(99).optional(),
@@ -57,7 +57,7 @@ export async function setServiceRouting(deps: CoreDeps, actor: Actor, serviceRef
   });
 }
 
-const ruleSchema = z.strictObject({
+export const routingRuleSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   if: z.array(conditionSchema).min(1).max(20),
   service: z.union([z.number().int().positive(), z.string().trim().min(1).max(64)]),
@@ -68,7 +68,7 @@ const ruleSchema = z.strictObject({
 /** A routing rule: tickets whose fields match go to the service, before the category's default. */
 export async function addRoutingRule(deps: CoreDeps, actor: Actor, raw: unknown): Promise<RoutingRule> {
   requireAdmin(actor);
-  const input = parse(ruleSchema, raw);
+  const input = parse(routingRuleSchema, raw);
   const dynamic = input.if.find((c) => ['businessDaysSince', 'requesterReplied', 'similarReportsInHour', 'priority'].includes(c.field));
   if (dynamic) throw new HelpdeskError('validation_failed', {}, [{ path: 'if', message: `${dynamic.field} is not known while a ticket is filed` }]);
   return deps.uow.transaction(async (store) => {
@@ -89,7 +89,7 @@ export async function deleteRoutingRule(deps: CoreDeps, actor: Actor, id: number
   });
 }
 
-const absenceSchema = z.strictObject({
+export const absenceSchema = z.strictObject({
   person: z.union([z.number().int().positive(), z.string().trim().min(1).max(254)]),
   startsAt: z.string().datetime({ offset: true }),
   endsAt: z.string().datetime({ offset: true }),

@@ -49,7 +49,7 @@ async function saveSetting<T>(deps: CoreDeps, actor: Actor, key: string, value: 
   });
 }
 
-const policySchema = z.strictObject({
+export const policySchema = z.strictObject({
   priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   service: z.union([z.number().int().positive(), z.string().min(1).max(64)]).nullable().optional(),
   ownMinutes: z.number().int().min(1).max(525600),

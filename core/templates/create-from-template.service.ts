@@ -9,7 +9,7 @@ import type { Ticket } from '../tickets/ticket.entity';
 import { localize } from './template.entity';
 import { getTemplate } from './manage-templates.service';
 
-const useSchema = z.strictObject({
+export const useTemplateSchema = z.strictObject({
   /** Fills `{name}` in the title: the new employee, the person locked out, the printer. */
   name: z.string().trim().min(1).max(120).optional(),
   description: z.string().trim().max(20000).optional(),
@@ -17,7 +17,7 @@ const useSchema = z.strictObject({
   urgency: z.enum(['low', 'medium', 'high', 'critical']).optional(),
   idempotencyKey: z.string().min(1).max(150).optional(),
 });
-export type UseTemplateInput = z.input<typeof useSchema>;
+export type UseTemplateInput = z.input<typeof useTemplateSchema>;
 
 /**
  * Files a request from a template (R7): the prefilled ticket, then one child task per checklist line,
@@ -25,7 +25,7 @@ export type UseTemplateInput = z.input<typeof useSchema>;
  * a failure half-way completes the checklist instead of filing it twice.
  */
 export async function createFromTemplate(deps: CoreDeps, actor: Actor, slug: string, raw: UseTemplateInput): Promise<{ ticket: Ticket; children: Ticket[] }> {
-  const input = parse(useSchema, raw);
+  const input = parse(useTemplateSchema, raw);
   const template = await getTemplate(deps, actor, slug);
   const locale = actor.locale;
   const fill = (s: string) => s.replace(/\{name\}/g, input.name ?? '').replace(/\s+([:—-])?\s*$/, '').trim();
