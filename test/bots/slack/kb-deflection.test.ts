@@ -1,5 +1,4 @@
-import { TEST_DATABASES } from '../../support/db';
-import { nextId, startSlackServer, SlackTestServer, settle } from '../../support/slack';
+import { nextId, SLACK_MATRIX, startSlackServer, SlackTestServer, settle } from '../../support/slack';
 import { BOT_USER, SlackCall } from '../../support/fake-slack';
 import { ADMIN, ALICE, SLACK_USERS, THEO, TINA } from '../../support/slack-world';
 import { createArticle } from '../../../core/kb/create-article.service';
@@ -13,11 +12,11 @@ const dm = (user: string, text: string) => ({ type: 'message', channel_type: 'im
  * Issue 8 item 3 on Slack (R2, R7, R15): answers before a ticket. "This solved it" files nothing and
  * counts once per offer; "Still need help" goes on to the form prefilled with the words; `kb <words>`.
  */
-describe.each(TEST_DATABASES)('Slack: knowledge-base deflection in chat (R2 R7 R15) on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: knowledge-base deflection in chat (R2 R7 R15) on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   let ids: { printer: number; spooler: number; draft: number; english: number; vpn: number };
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS, mode });
   });
   afterAll(() => t.close());
   beforeEach(async () => {

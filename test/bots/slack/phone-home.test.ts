@@ -1,12 +1,11 @@
-import { TEST_DATABASES } from '../../support/db';
-import { startSlackServer, SlackTestServer, settle } from '../../support/slack';
+import { SLACK_MATRIX, startSlackServer, SlackTestServer, settle } from '../../support/slack';
 import { ALICE, queueWorld, SLACK_USERS, THEO } from '../../support/slack-world';
 
 /** Issue 3: phone support files for callers (R1); the App Home tab works from phone and PC alike (R11). */
-describe.each(TEST_DATABASES)('Slack: /ticket for a caller and the App Home tab (R1 R11) on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: /ticket for a caller and the App Home tab (R1 R11) on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: [...SLACK_USERS, { id: 'UBOB00001', name: 'Bob Durand', email: 'bob@exemple.fr', locale: 'fr-FR' }] });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: [...SLACK_USERS, { id: 'UBOB00001', name: 'Bob Durand', email: 'bob@exemple.fr', locale: 'fr-FR' }], mode });
   });
   afterAll(() => t.close());
   beforeEach(async () => {

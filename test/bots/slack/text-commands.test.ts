@@ -1,15 +1,14 @@
-import { TEST_DATABASES } from '../../support/db';
-import { askHelpdesk, nextId, startSlackServer, SlackTestServer } from '../../support/slack';
+import { askHelpdesk, nextId, SLACK_MATRIX, startSlackServer, SlackTestServer } from '../../support/slack';
 import { ADMIN, ALICE, queueWorld, SLACK_USERS } from '../../support/slack-world';
 
 /**
  * The same words everywhere (CONTRACT.md): `sla` and `rules` (staff quick look, R7 R13),
  * `notifications [hourly]` (R4), and in a DM also `search` and `report weekly|monthly`.
  */
-describe.each(TEST_DATABASES)('Slack: sla, rules, notifications and the /helpdesk words in a DM on %s', (db) => {
+describe.each(SLACK_MATRIX)('Slack: sla, rules, notifications and the /helpdesk words in a DM on %s over %s', (db, mode) => {
   let t: SlackTestServer;
   beforeAll(async () => {
-    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS });
+    t = await startSlackServer(db, { admins: ['admin@exemple.fr'], users: SLACK_USERS, mode });
   });
   afterAll(() => t.close());
 
