@@ -6,6 +6,7 @@ import { t } from '../../core/i18n/translate';
 import type { MessageKey } from '../../core/i18n/catalogue';
 import type { ChatCards } from '../../core/notifications/chat-cards.port';
 import { ticketCardBlocks } from '../../cards/ticket.blocks';
+import { escapeMrkdwn } from '../../cards/format';
 import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
 
 /** The thread line of a change made elsewhere, with the words the bots use for their own. */
@@ -38,6 +39,11 @@ export function chatCards(deps: CoreDeps, o: { publicUrl: string; timeZone: stri
       const { key, status } = lineKey(action);
       const statusText = status && typeof p.status === 'string' ? t(l, `status.${p.status}` as MessageKey) : '';
       return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText });
+    },
+    comment(p, platform) {
+      // User text is data: on Slack, <!channel> or <@U…> in a comment must not ping anyone.
+      const plain = (v: unknown) => (platform === 'slack' ? escapeMrkdwn(String(v ?? '')) : String(v ?? ''));
+      return t(l, 'chat.relay', { name: plain(p.author), text: plain(p.body) });
     },
   };
 }

@@ -30,6 +30,7 @@ export class SlackSender implements Sender {
 
   async send(m: RenderedMessage, e: OutboxEntry): Promise<void> {
     if (e.event === CARD_EVENTS.post || e.event === CARD_EVENTS.refresh) return this.card(e);
+    if (e.event === CARD_EVENTS.thread) return this.threadComment(e);
     const isUser = /^[UW][A-Z0-9]+$/.test(e.address);
     let channel = e.address;
     let thread: string | undefined;
@@ -64,6 +65,12 @@ export class SlackSender implements Sender {
     const record = { ticketId: e.ticketId, platform: 'slack' as const, channelId: e.address, messageTs: ts, threadTs: ts, kind: 'card' as const };
     // Posted already: failing to record it must not post it twice.
     await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
+  }
+
+  /** A comment written elsewhere (the requester's chat, the web, mail, the other platform) in a card's thread. */
+  private async threadComment(e: OutboxEntry): Promise<void> {
+    if (!this.o.cards) throw new SendFailure('slack: no card renderer', { permanent: true });
+    await this.call('chat.postMessage', { channel: e.address, thread_ts: String(e.params.threadTs), text: this.o.cards.comment(e.params, 'slack'), unfurl_links: false });
   }
 
   private async call(method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {

@@ -21,6 +21,7 @@ export class TeamsSender implements Sender {
     const to = await this.address(e);
     if (!to) throw new SendFailure(`teams: no conversation reference for ${e.address}`, { permanent: true });
     if (e.event === CARD_EVENTS.post || e.event === CARD_EVENTS.refresh) return this.failures(() => this.card(to, e));
+    if (e.event === CARD_EVENTS.thread) return this.failures(() => this.threadComment(to, e));
     return this.failures(() => this.message(m, e, to));
   }
 
@@ -39,6 +40,12 @@ export class TeamsSender implements Sender {
     const record = { ticketId: e.ticketId, platform: 'teams' as const, channelId: e.address, messageTs: posted.id, threadTs: posted.id, kind: 'card' as const };
     // Posted already: failing to record it must not post it twice.
     await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
+  }
+
+  /** A comment written elsewhere (the requester's chat, the web, mail, the other platform) in a card's thread. */
+  private async threadComment(to: ConnectorAddress, e: OutboxEntry): Promise<void> {
+    if (!this.o.cards) throw new SendFailure('teams: no card renderer', { permanent: true });
+    await this.o.connector.post(to, { type: 'message', text: this.o.cards.comment(e.params, 'teams'), textFormat: 'markdown' }, String(e.params.threadTs));
   }
 
   /** Connector answers as outbox outcomes: 429 waits, other 4xx are final, the rest retried. */

@@ -9,7 +9,7 @@ import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.se
 import { parseDirectMessage, relayRule, stripBotMention } from '../../core/chat/chat-command';
 import { helpBlocks } from '../../cards/help.blocks';
 import { asPerson, directMessage, ephemeral, SlackContext, tr } from './context';
-import { relayToCards, relayToRequester } from './follow-up';
+import type { TicketMessage } from '../../core/chat/chat.port';
 import { myTickets } from './commands';
 import { publishHome } from './home';
 import { answerKb, offerAnswers } from './kb';
@@ -33,7 +33,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const say: Say = (x) => client.chat.postMessage({ channel: m.channel, ...(threaded ? { thread_ts: m.thread_ts } : {}), ...x } as never);
     await asPerson(ctx, client, m.user, m.channel_type === 'im' ? (text) => say({ text }) : ephemeral(client, m.channel, m.user), async (actor) => {
       const ref = threaded ? await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts!) : null;
-      if (ref) return relay(ctx, client, actor, ref.ticketId, ref.kind, m.text!, eventId);
+      if (ref) return relay(ctx, actor, ref, m.text!, eventId);
       if (m.channel_type === 'im') await conversation(ctx, actor, m.text!, say);
     });
   });
@@ -74,13 +74,15 @@ async function conversation(ctx: SlackContext, actor: Actor, text: string, say: 
   await say(helpBlocks(l));
 }
 
-/** R15 chat: the card thread and the requester's DM thread are one conversation, kept on the ticket. */
-async function relay(ctx: SlackContext, client: WebClient, actor: Actor, n: number, kind: 'card' | 'requester_dm', text: string, eventId: string): Promise<void> {
-  const fromCard = kind === 'card';
+/**
+ * R15 chat: the card threads and the requester's chats are one conversation, kept on the ticket. The
+ * outbox relays the comment (core planComment) to the requester and to every other card thread, on
+ * whichever platform each is; the thread it was typed in has it already.
+ */
+async function relay(ctx: SlackContext, actor: Actor, ref: TicketMessage, text: string, eventId: string): Promise<void> {
+  const fromCard = ref.kind === 'card';
   const { internal, body } = fromCard ? relayRule(text) : { internal: false, body: text.trim() };
   if (!body) return;
-  const r = await addComment(ctx.deps, actor, n, { body, internal, idempotencyKey: `slack:${eventId}` });
-  if (!r.created || internal) return;
-  if (fromCard) await relayToRequester(ctx, client, n, { name: actor.name, text: body });
-  else await relayToCards(ctx, client, n, tr(ctx.deps.defaultLocale, 'chat.relay', { name: actor.name, text: body }));
+  const origin = fromCard ? { platform: 'slack' as const, channelId: ref.channelId, threadTs: ref.threadTs } : undefined;
+  await addComment(ctx.deps, actor, ref.ticketId, { body, internal, idempotencyKey: `slack:${eventId}` }, origin);
 }

@@ -76,21 +76,3 @@ export async function afterChange(ctx: SlackContext, client: WebClient, n: numbe
   }
 }
 
-/** A requester's words reach every card thread of the ticket. */
-export async function relayToCards(ctx: SlackContext, client: WebClient, n: number, text: string): Promise<void> {
-  for (const m of (await ticketMessages(ctx.deps, 'slack', n)).filter((x) => x.kind === 'card')) {
-    await safely(ctx, 'relay to card', () => client.chat.postMessage({ channel: m.channelId, thread_ts: m.threadTs, text }));
-  }
-}
-
-/** A technician's public words reach the requester's DM thread (opened if the ticket had none yet). */
-export async function relayToRequester(ctx: SlackContext, client: WebClient, n: number, from: { name: string; text: string }): Promise<void> {
-  await safely(ctx, 'relay to requester', async () => {
-    const v = await view(ctx, n);
-    if (!v.requester) return;
-    const who = await chatContact(ctx.deps, v.requester.id, 'slack');
-    const thread = await requesterThread(ctx, client, v);
-    const text = tr(who?.locale ?? ctx.deps.defaultLocale, 'chat.relay', from);
-    if (thread) await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, reply_broadcast: true, text });
-  });
-}

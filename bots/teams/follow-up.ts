@@ -74,22 +74,6 @@ export async function afterChange(ctx: TeamsContext, n: number, event: ChatLine,
   // retries through a Teams outage and honours their channels and digest; not from here.
 }
 
-/** A requester's words reach every card thread of the ticket. */
-export async function relayToCards(ctx: TeamsContext, n: number, text: string): Promise<void> {
-  for (const m of (await ticketMessages(ctx.deps, 'teams', n)).filter((x) => x.kind === 'card')) {
-    const to = await channelAddress(ctx, m.channelId);
-    if (to) await safely(ctx, 'relay to card', () => ctx.connector.post(to, textMessage(text), m.threadTs));
-  }
-}
-
-/** A technician's public words reach the requester's personal chat. */
-export async function relayToRequester(ctx: TeamsContext, n: number, from: { name: string; text: string }): Promise<void> {
-  await safely(ctx, 'relay to requester', async () => {
-    const v = await view(ctx, n);
-    if (v.requester) await toRequester(ctx, v, (l) => tr(l, 'chat.relay', from));
-  });
-}
-
 /**
  * A message in the requester's personal chat, recorded as a `requester_dm` message of the ticket:
  * their reply to it comes back to the card threads. A personal chat nobody opened yet (a caller

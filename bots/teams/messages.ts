@@ -17,7 +17,8 @@ import { kbSuggestionsAdaptive, KB_SUGGESTIONS_MAX } from '../../cards/kb-sugges
 import { noticeAdaptive } from '../../cards/notice.adaptive';
 import { channelThread, conversationTypeOf, spokenText, TeamsActivity, userIdOf } from './activity';
 import { cardMessage, ConnectorAddress, explain, OutActivity, TeamsContext, teamsActor, textMessage, tr } from './context';
-import { announceNewTicket, personalAddress, relayToCards, relayToRequester } from './follow-up';
+import { announceNewTicket, personalAddress } from './follow-up';
+import type { CommentOrigin } from '../../core/notifications/plan-ticket-notifications';
 import { adminCommand } from './commands';
 import { reportOnDemand, searchTickets } from './lookups';
 import { textAnswer } from '../../core/chat/text-answers.service';
@@ -50,7 +51,7 @@ export async function onMessage(ctx: TeamsContext, a: TeamsActivity): Promise<vo
   }
 }
 
-type Plan = { kind: 'form'; value: Record<string, unknown> } | { kind: 'relay'; ticket: number; from: 'card' | 'requester' } | { kind: 'personal' } | { kind: 'mention' };
+type Plan = { kind: 'form'; value: Record<string, unknown> } | { kind: 'relay'; ticket: number; from: 'card' | 'requester'; origin?: CommentOrigin } | { kind: 'personal' } | { kind: 'mention' };
 
 async function planOf(ctx: TeamsContext, a: TeamsActivity): Promise<Plan | null> {
   const value = a.value as Record<string, unknown> | undefined;
@@ -61,7 +62,7 @@ async function planOf(ctx: TeamsContext, a: TeamsActivity): Promise<Plan | null>
   }
   const { channelId, rootId } = channelThread(a);
   const card = rootId ? await messageInThread(ctx.deps, 'teams', channelId, rootId) : null;
-  if (card?.kind === 'card') return { kind: 'relay', ticket: card.ticketId, from: 'card' };
+  if (card?.kind === 'card') return { kind: 'relay', ticket: card.ticketId, from: 'card', origin: { platform: 'teams', channelId: card.channelId, threadTs: card.threadTs } };
   // Outside a ticket's thread the bot answers only when spoken to.
   return (a.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === a.recipient?.id) ? { kind: 'mention' } : null;
 }
@@ -69,7 +70,7 @@ async function planOf(ctx: TeamsContext, a: TeamsActivity): Promise<Plan | null>
 async function route(ctx: TeamsContext, a: TeamsActivity, actor: Actor, plan: Plan, say: Say): Promise<void> {
   if (plan.kind === 'form') return fileFromForm(ctx, a, actor, plan.value, say);
   const text = spokenText(a);
-  if (plan.kind === 'relay') return relay(ctx, actor, plan.ticket, plan.from, text, a);
+  if (plan.kind === 'relay') return relay(ctx, actor, plan.ticket, plan.from, text, a, plan.origin);
   if (plan.kind === 'mention') return conversation(ctx, a, actor, parseHelpdeskCommand(text), say);
   // A personal chat has no threads: "#12 words" is a reply about ticket 12.
   const reply = parseTicketReply(text);
@@ -144,13 +145,13 @@ async function fileFromForm(ctx: TeamsContext, a: TeamsActivity, actor: Actor, v
   ctx.later('announce', () => announceNewTicket(ctx, r.ticket.id));
 }
 
-/** R15: the card thread and the requester's personal chat are one conversation, kept on the ticket. */
-async function relay(ctx: TeamsContext, actor: Actor, n: number, from: 'card' | 'requester', text: string, a: TeamsActivity): Promise<void> {
+/**
+ * R15: the card threads and the requester's chats are one conversation, kept on the ticket. The
+ * comment is relayed by the outbox (core planComment) to the requester and every other card thread,
+ * on whichever platform each of them is.
+ */
+async function relay(ctx: TeamsContext, actor: Actor, n: number, from: 'card' | 'requester', text: string, a: TeamsActivity, origin?: CommentOrigin): Promise<void> {
   const { internal, body } = from === 'card' ? relayRule(text) : { internal: false, body: text.trim() };
   if (!body) return;
-  const r = await addComment(ctx.deps, actor, n, { body, internal, idempotencyKey: `teams:${a.id ?? ''}`.slice(0, 190) });
-  // Internal notes stay on the ticket and in the technicians' thread only.
-  if (!r.created || internal) return;
-  if (from === 'card') ctx.later('relay', () => relayToRequester(ctx, n, { name: actor.name, text: body }));
-  else ctx.later('relay', () => relayToCards(ctx, n, tr(ctx.deps.defaultLocale, 'chat.relay', { name: actor.name, text: body })));
+  await addComment(ctx.deps, actor, n, { body, internal, idempotencyKey: `teams:${a.id ?? ''}`.slice(0, 190) }, origin);
 }

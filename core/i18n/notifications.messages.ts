@@ -26,6 +26,8 @@ export const notificationsFr = {
   'notify.sms_ticket_opened': 'Merci, ticket #{number} ouvert : {title}.',
   'notify.sms_comment_added': 'Merci, votre message est ajouté au ticket #{number}.',
   'notify.sms_unknown': 'Ce numéro est inconnu du support informatique.',
+  'notify.sms_which_ticket': 'Pour quel ticket ? Commencez votre message par son numéro : {tickets}.',
+  'notify.sms_not_your_ticket': 'Le ticket #{number} ne fait pas partie de vos tickets. Vos tickets ouverts : {tickets}.',
 };
 
 export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
@@ -52,4 +54,6 @@ export const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notify.sms_ticket_opened': 'Thank you, ticket #{number} opened: {title}.',
   'notify.sms_comment_added': 'Thank you, your message was added to ticket #{number}.',
   'notify.sms_unknown': 'This number is unknown to the IT helpdesk.',
+  'notify.sms_which_ticket': 'Which ticket is this about? Start your message with its number: {tickets}.',
+  'notify.sms_not_your_ticket': 'Ticket #{number} is not one of your tickets. Your open tickets: {tickets}.',
 };

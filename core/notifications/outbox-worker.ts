@@ -128,21 +128,28 @@ export class OutboxWorker {
       const key = `${r.channel}:${r.address}`;
       lanes.set(key, [...(lanes.get(key) ?? []), r]);
     }
-    const queue = [...lanes.values()];
+    // In the order they were written: a retried row is due later than the rows queued behind it.
+    const queue = [...lanes.values()].map((lane) => lane.sort((a, b) => a.id - b.id));
     const workers = Array.from({ length: Math.min(this.o.concurrency, queue.length) }, async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        for (const row of lane) await this.deliver(row);
+        for (let i = 0; i < lane.length; i++) {
+          if (await this.deliver(lane[i])) continue;
+          // This row waits (retry, rate limit): the lane's later rows wait behind it, to keep the order.
+          for (const later of lane.slice(i + 1)) await this.o.uow.transaction((s) => s.notifications.release(later.id, this.o.owner, this.o.clock.now()));
+          break;
+        }
       }
     });
     await Promise.all(workers);
     return rows.length;
   }
 
-  private async deliver(e: OutboxEntry): Promise<void> {
+  /** False when the row is to be tried again later (its lane must not overtake it). */
+  private async deliver(e: OutboxEntry): Promise<boolean> {
     const slot = this.limiter.reserve(e.channel, e.address, Date.now(), MAX_INLINE_WAIT_MS);
     if (slot.defer) {
       await this.o.uow.transaction((s) => s.notifications.release(e.id, this.o.owner, new Date(this.o.clock.now().getTime() + slot.waitMs)));
-      return;
+      return false;
     }
     if (slot.waitMs > 0) await sleep(slot.waitMs);
     const started = Date.now();
@@ -162,6 +169,7 @@ export class OutboxWorker {
       await s.notifications.recordAttempt({ outboxId: e.id, attempt: e.attempts + 1, owner: this.o.owner, ok: error === null, error, durationMs: Date.now() - started }, now);
       await s.notifications.settle(e.id, this.o.owner, outcome, now);
     });
+    return outcome.kind !== 'retry';
   }
 
   private afterFailure(e: OutboxEntry, err: unknown, error: string): SendOutcome {

@@ -5,6 +5,8 @@ import type { Comment } from '../tickets/comment.entity';
 import type { NotificationIntent } from './notification.port';
 import { notify } from './notify';
 import { planCardRefresh, planNewTicketCards } from './plan-chat-cards';
+import { CARD_EVENTS } from './chat-cards.port';
+import { CHAT_PLATFORMS, type ChatPlatform } from '../chat/chat.port';
 
 /**
  * Who hears what about a ticket (R4, R12), decided inside the change's transaction:
@@ -60,12 +62,44 @@ export async function planTicketChange(
   await notify(ctx.store, ctx.now, [{ recipient: { kind: 'person', personId: after.requesterId }, event, ticketId: after.id, params, dedupeKey: `${action}:${after.id}:v${before.version + 1}` }]);
 }
 
-/** A public comment reaches the requester; comments typed in a chat thread are relayed live by the bot. */
-export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<Comment, 'id' | 'body' | 'internal'>): Promise<void> {
-  if (comment.internal || !toRequester(ctx, ticket)) return;
-  if (ctx.actor.channel === 'slack' || ctx.actor.channel === 'teams') return;
-  const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), author: ctx.actor.name, body: comment.body.slice(0, 2000) };
-  await notify(ctx.store, ctx.now, [{ recipient: { kind: 'person', personId: ticket.requesterId }, event: 'comment_added', ticketId: ticket.id, params, dedupeKey: `comment:${comment.id}` }]);
+/** Where a comment was typed, when it was typed in a chat thread: that thread has it already. */
+export interface CommentOrigin {
+  platform: ChatPlatform;
+  channelId: string;
+  threadTs: string;
+}
+
+/**
+ * A public comment, wherever it was written (a card thread, a DM, the web, REST, mail, SMS), reaches
+ * the requester and the watchers on the channels they chose, and every card thread of the ticket on
+ * every platform (R4, R12, R15): all through the outbox, so an outage delays and never loses it.
+ * Internal notes stay where they were typed: they are never relayed anywhere.
+ */
+export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<Comment, 'id' | 'body' | 'internal'>, origin?: CommentOrigin): Promise<void> {
+  if (comment.internal) return;
+  const body = comment.body.slice(0, 2000);
+  const people = new Set([ticket.requesterId, ...ticket.watcherIds]);
+  if (ctx.actor.personId !== null) people.delete(ctx.actor.personId);
+  const intents: NotificationIntent[] = [];
+  if (people.size) {
+    const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), author: ctx.actor.name, body };
+    for (const personId of people) {
+      intents.push({ recipient: { kind: 'person', personId }, event: 'comment_added', ticketId: ticket.id, params, dedupeKey: `comment:${comment.id}:p${personId}` });
+    }
+  }
+  for (const platform of CHAT_PLATFORMS) {
+    for (const m of (await ctx.store.chat.messagesOf(ticket.id, platform)).filter((x) => x.kind === 'card')) {
+      if (origin && origin.platform === platform && origin.channelId === m.channelId && origin.threadTs === m.threadTs) continue;
+      intents.push({
+        recipient: { kind: 'channel', platform, channelId: m.channelId },
+        event: CARD_EVENTS.thread,
+        ticketId: ticket.id,
+        params: { number: ticket.id, threadTs: m.threadTs, author: ctx.actor.name, body },
+        dedupeKey: `thread:${platform}:${m.channelId}:${m.threadTs}:c${comment.id}`,
+      });
+    }
+  }
+  if (intents.length) await notify(ctx.store, ctx.now, intents);
 }
 
 /** A new ticket reaches its service's mailing list (R12). */

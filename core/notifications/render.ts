@@ -73,6 +73,13 @@ function parts(e: Pick<OutboxEntry, 'event' | 'params' | 'ticketId'>, locale: Lo
   return { p, number, head, details, url };
 }
 
+/** In a chat, a reply reads as one: who said what, on which ticket; status news as the bots' status line. */
+function chatLine(event: string, p: Record<string, unknown>, locale: Locale, head: string, details: string | null): string {
+  if (STATUS_LINE.has(event)) return t(locale, 'chat.requester_status', p);
+  if (event === 'comment_added') return t(locale, 'chat.relay_ticket', { number: p.number, name: p.author, text: p.body });
+  return [head, details].filter(Boolean).join('\n');
+}
+
 export function renderMessage(e: OutboxEntry, o: RenderOptions): RenderedMessage {
   const locale = pickLocale(e.locale, o.defaultLocale);
   if (e.event === 'digest') return renderDigest(e, locale, o);
@@ -90,7 +97,7 @@ export function renderMessage(e: OutboxEntry, o: RenderOptions): RenderedMessage
     locale,
     subject,
     text: [...lines, ...(hint ? ['', hint] : [])].join('\n'),
-    chat: STATUS_LINE.has(e.event) ? t(locale, 'chat.requester_status', p) : [head, details].filter(Boolean).join('\n'),
+    chat: chatLine(e.event, p, locale, head, details),
     link: url,
     html,
     sms: fitSms([head, url].filter(Boolean).join(' ')),

@@ -7,13 +7,14 @@ import { inTicketTransaction, loadTicket, saveChange } from './ticket-change';
 import { idempotencyScope } from '../shared/idempotency';
 import { commentSchema, CommentInput } from './ticket.schemas';
 import type { Comment } from './comment.entity';
-import { planComment } from '../notifications/plan-ticket-notifications';
+import { planComment, type CommentOrigin } from '../notifications/plan-ticket-notifications';
 
 /**
  * Adds an article to the conversation (R15). Internal notes are for staff only and never reach the
  * requester; a technician's first public answer stamps the first response (R10).
  */
-export async function addComment(deps: CoreDeps, actor: Actor, number: number, raw: CommentInput): Promise<{ comment: Comment | null; created: boolean }> {
+/** `origin`: the chat thread the comment was typed in, which is not sent its own words back. */
+export async function addComment(deps: CoreDeps, actor: Actor, number: number, raw: CommentInput, origin?: CommentOrigin): Promise<{ comment: Comment | null; created: boolean }> {
   const input = parse(commentSchema, raw);
   const scope = idempotencyScope('comment', actor);
   if (input.idempotencyKey && (await deps.uow.read.idempotency.find(scope, input.idempotencyKey))) return { comment: null, created: false };
@@ -30,7 +31,7 @@ export async function addComment(deps: CoreDeps, actor: Actor, number: number, r
       await saveChange(ctx, ticket, 'commented', firstAnswer ? { firstResponseAt: ctx.now } : {}, { after: { internal: input.internal } });
       const c = { ticketId: ticket.id, authorId: actor.personId, sender, body: input.body, internal: input.internal, channel: actor.channel } as const;
       const id = await ctx.store.comments.insert(c, ctx.now);
-      await planComment(ctx, ticket, { id, body: c.body, internal: c.internal });
+      await planComment(ctx, ticket, { id, body: c.body, internal: c.internal }, origin);
       if (input.idempotencyKey) await ctx.store.idempotency.remember(scope, input.idempotencyKey, ticket.id, ctx.now);
       return { comment: { id, ...c, createdAt: ctx.now }, created: true };
     });

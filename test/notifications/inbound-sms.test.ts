@@ -1,6 +1,7 @@
 /**
- * POST /twilio/sms (issue 5 §7, R1): Twilio's signature is checked before anything (forged -> 403,
- * nothing changed); a known number's text comments on their latest open ticket or opens one; a
+ * POST /twilio/sms (R1, R15): Twilio's signature is checked before anything (forged -> 403,
+ * nothing changed); a known number's text comments on the ticket it names (#N) or their only open
+ * ticket, asks which when several are open, or opens one; a
  * webhook Twilio delivers twice adds nothing twice.
  */
 import { TEST_DATABASES } from '../support/db';
@@ -69,5 +70,38 @@ describe.each(TEST_DATABASES)('inbound SMS on %s', (db) => {
     const empty = await post(blank, w.twilio.sign(URL, blank));
     expect(empty.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
     expect(await counts()).toEqual(before);
+  });
+
+  it('matches a reply by its #N; with several open tickets and no number it asks which, and files nothing (R15)', async () => {
+    const second = sms('+33611111111', 'Et le scanner aussi est en panne', 'SM6');
+    // Léa has one open ticket: a text without a number still lands on it.
+    const landed = await post(second, w.twilio.sign(URL, second));
+    const first = Number(/ticket #(\d+)/.exec(landed.text)![1]);
+    // A second ticket of hers (filed on the web, say), then a text without a number: the question back.
+    const token = await w.s.token('admin');
+    const created = await w.s.call('POST', '/api/v1/tickets', token, { title: 'Scanner HS', requester: 'lea@example.com' });
+    expect(created.status).toBe(201);
+    const scanner = created.body.number as number;
+    const before = await counts();
+    const vague = sms('+33611111111', 'Toujours pareil', 'SM7');
+    const asked = await post(vague, w.twilio.sign(URL, vague));
+    expect(asked.text).toContain('Pour quel ticket ?');
+    expect(asked.text).toContain(`#${scanner}`);
+    expect(asked.text).toContain(`#${first}`);
+    expect(await counts()).toEqual(before);
+
+    const named = sms('+33611111111', `#${scanner} il fait un bruit étrange`, 'SM8');
+    const onScanner = await post(named, w.twilio.sign(URL, named));
+    expect(onScanner.text).toContain(`ajouté au ticket #${scanner}`);
+    expect((await w.s.t.uow.read.comments.list(scanner, true)).map((c) => c.body)).toEqual(['il fait un bruit étrange']);
+
+    // Someone else's ticket number is answered, never commented on.
+    await w.person({ name: 'Marc Autre', email: 'marc@example.com' });
+    const stranger = await w.s.call('POST', '/api/v1/tickets', token, { title: 'Pas à Léa', requester: 'marc@example.com' });
+    expect(stranger.status).toBe(201);
+    const wrong = sms('+33611111111', `#${stranger.body.number} coucou`, 'SM9');
+    const refused = await post(wrong, w.twilio.sign(URL, wrong));
+    expect(refused.text).toContain('ne fait pas partie de vos tickets');
+    expect(await w.s.t.uow.read.comments.list(stranger.body.number, true)).toEqual([]);
   });
 });

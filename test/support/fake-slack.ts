@@ -28,8 +28,8 @@ export interface FakeSlack {
   of(method: string, where?: (b: Record<string, any>) => boolean): SlackCall[];
   /** Waits until `count` calls match (default 1), so tests follow the work done after the ack. */
   waitFor(method: string, where?: (b: Record<string, any>) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
-  /** The next call of `method` answers `{ ok: false, error }`, as Slack does for a bad channel or a revoked token. */
-  failNext(method: string, error: string): void;
+  /** The next call (or `times` calls) of `method` answers `{ ok: false, error }`, as Slack does for a bad channel, a revoked token or an outage. */
+  failNext(method: string, error: string, times?: number): void;
   /** Answers `method` with `fn` instead of the built-in answer (e.g. `apps.connections.open` for Socket Mode). */
   handle(method: string, fn: (body: Record<string, any>, headers: http.IncomingHttpHeaders) => Record<string, unknown> | number): void;
   server: http.Server;
@@ -81,13 +81,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let seq = 0;
   const nextTs = () => `1767000000.${String(++seq).padStart(6, '0')}`;
 
-  const failures = new Map<string, string>();
+  const failures = new Map<string, { error: string; left: number }>();
   const handlers = new Map<string, (body: Record<string, any>, headers: http.IncomingHttpHeaders) => Record<string, unknown> | number>();
   const answer = (method: string, body: Record<string, any>): Record<string, unknown> => {
     const failure = failures.get(method);
     if (failure) {
-      failures.delete(method);
-      return { ok: false, error: failure };
+      if (--failure.left <= 0) failures.delete(method);
+      return { ok: false, error: failure.error };
     }
     const isView = typeof body.view === 'object' && body.view !== null;
     const problems = blockKitProblems(isView ? body.view.blocks : body.blocks, isView ? 100 : 50);
@@ -169,7 +169,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    failNext: (method, error) => failures.set(method, error),
+    failNext: (method, error, times = 1) => failures.set(method, { error, left: times }),
     handle: (method, fn) => handlers.set(method, fn),
     server,
     reset: () => {

@@ -1,6 +1,7 @@
 import { startTestServer, TestServer } from './server';
 import { startFakeBotConnector, FakeBotConnector, FakeTeamsUser } from './fake-bot-connector';
 import type { TestDbName } from './db';
+import type { NotificationsOptions } from '../../adapters/notify/notifications';
 
 /**
  * The real server with Teams on (local mode: no app id), and helpers that post Teams-shaped
@@ -60,10 +61,10 @@ export function activityBase(fake: FakeBotConnector, u: FakeTeamsUser, conversat
   };
 }
 
-export async function startTeamsServer(db: TestDbName, opts: { admins?: string[]; env?: Record<string, string> } = {}): Promise<TeamsTestServer> {
+export async function startTeamsServer(db: TestDbName, opts: { admins?: string[]; env?: Record<string, string>; notifications?: NotificationsOptions } = {}): Promise<TeamsTestServer> {
   const fake = await startFakeBotConnector();
   for (const u of TEAMS_USERS) fake.addUser(u);
-  const s = await startTestServer(db, { env: { HELPDESK_ADMINS: (opts.admins ?? []).join(','), PUBLIC_URL: 'https://helpdesk.example.test', ...opts.env } });
+  const s = await startTestServer(db, { env: { HELPDESK_ADMINS: (opts.admins ?? []).join(','), PUBLIC_URL: 'https://helpdesk.example.test', ...opts.env }, notifications: opts.notifications });
   const send = async (activity: Activity, headers: Record<string, string> = {}): Promise<Posted> => {
     const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
     const raw = await res.text();

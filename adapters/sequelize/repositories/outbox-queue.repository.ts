@@ -21,11 +21,35 @@ export class SqlOutboxQueue {
     const stale = due.length < limit
       ? await this.sql.select(`SELECT id FROM outbox WHERE state = 'sending' AND lease_until < ? ORDER BY lease_until, id LIMIT ${Number(limit - due.length)}${lock}`, [now])
       : [];
-    const ids = [...due, ...stale].map((r) => toInt(r.id));
+    const ids = await this.headsOfLanes([...due, ...stale].map((r) => toInt(r.id)));
     if (!ids.length) return [];
     await this.sql.run(`UPDATE outbox SET state = 'sending', lease_owner = ?, lease_until = ? WHERE id IN (${marks(ids.length)})`, [owner, leaseUntil, ...ids]);
     const rows = await this.sql.select(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id IN (${marks(ids.length)}) ORDER BY due_at, id`, ids);
     return rows.map(toOutboxEntry);
+  }
+
+  /**
+   * Messages about one ticket to one address go out in the order they were written (R15: a relayed
+   * conversation reads in order): a candidate waits while an earlier row of its lane, outside this
+   * claim, is still to be sent (retrying after an outage, or leased by another worker).
+   */
+  private async headsOfLanes(ids: number[]): Promise<number[]> {
+    if (!ids.length) return ids;
+    const lanes = await this.sql.select(`SELECT id, channel, address, ticket_id FROM outbox WHERE id IN (${marks(ids.length)})`, ids);
+    const tickets = [...new Set(lanes.map((r) => toIntOrNull(r.ticket_id)).filter((t): t is number => t !== null))];
+    if (!tickets.length) return ids;
+    const earlier = await this.sql.select(
+      `SELECT channel, address, ticket_id, MIN(id) AS first FROM outbox WHERE ticket_id IN (${marks(tickets.length)}) AND state IN ('pending', 'sending') AND id NOT IN (${marks(ids.length)}) GROUP BY channel, address, ticket_id`,
+      [...tickets, ...ids],
+    );
+    const firstOutside = new Map(earlier.map((r) => [`${r.channel}\u0000${r.address}\u0000${toInt(r.ticket_id)}`, toInt(r.first)]));
+    const blocked = new Set(
+      lanes.filter((r) => {
+        const first = firstOutside.get(`${r.channel}\u0000${r.address}\u0000${toIntOrNull(r.ticket_id)}`);
+        return first !== undefined && first < toInt(r.id);
+      }).map((r) => toInt(r.id)),
+    );
+    return ids.filter((id) => !blocked.has(id));
   }
 
   async settle(id: number, owner: string, outcome: SendOutcome, now: Date): Promise<boolean> {

@@ -60,7 +60,7 @@ describe.each(SLACK_MATRIX)('Slack: conversations, relay and replays (R1 R2 R4 R
     await t.event(techReply, { eventId });
     await t.event(techReply, { eventId, retryNum: 1 });
     const [toAlice] = await t.fake.waitFor('chat.postMessage', (b) => b.channel === `D${ALICE}`);
-    expect(toAlice.body).toMatchObject({ thread_ts: dmTs, text: '*Théo Technicien* : Je passe vous voir à 14h.' });
+    expect(toAlice.body).toMatchObject({ thread_ts: dmTs, text: `#${n} · *Théo Technicien* : Je passe vous voir à 14h.` });
 
     await t.event({ type: 'message', channel_type: 'channel', channel: QUEUE, user: THEO, text: '[internal] toner HS, commande en cours', ts: '1767000401.000100', thread_ts: cardTs });
     await t.event({ type: 'message', channel_type: 'im', channel: `D${ALICE}`, user: ALICE, text: 'Merci, je serai là.', ts: '1767000402.000100', thread_ts: dmTs });

@@ -134,7 +134,7 @@ describe.each(TEST_DATABASES)('Teams: technician cards in the service channel (R
     t.fake.reset();
     await t.channel(THEO, 'Pouvez-vous redémarrer l’imprimante ?', { rootId: card.id });
     const [relayed] = await t.fake.waitFor(toAlice(/redémarrer/));
-    expect(relayed.body.text).toBe(`*Théo Technicien* : Pouvez-vous redémarrer l’imprimante ?\n\nPour répondre : citez ce message, ou écrivez « #${n} » suivi de votre message.`);
+    expect(relayed.body.text).toBe(`#${n} · *Théo Technicien* : Pouvez-vous redémarrer l’imprimante ?\n\n[helpdesk.example.test/tickets/${n}](https://helpdesk.example.test/tickets/${n})\n\nPour répondre : citez ce message, ou écrivez « #${n} » suivi de votre message.`);
     await t.channel(THEO, '[internal] le modèle est en fin de vie', { rootId: card.id });
     await t.personal(ALICE, 'Toujours en panne après redémarrage', { replyToId: relayed.id });
     const [back] = await t.fake.waitFor((c) => c.method === 'POST' && c.conversationId === QUEUE && c.activityId === card.id && /Toujours/.test(c.body.text));
