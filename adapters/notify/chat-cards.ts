@@ -10,6 +10,7 @@ import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
 
 /** The thread line of a change made elsewhere, with the words the bots use for their own. */
 function lineKey(action: string): { key: MessageKey; status?: boolean } {
+  if (action === 'mail_reply') return { key: 'chat.mail_relay' };
   if (action === 'claimed' || action === 'routed') return { key: 'chat.event_claimed' };
   if (action === 'assigned') return { key: 'chat.event_assigned' };
   if (action === 'status:resolved') return { key: 'chat.event_resolved' };
@@ -37,7 +38,7 @@ export function chatCards(deps: CoreDeps, o: { publicUrl: string; timeZone: stri
       const action = String(p.action ?? '');
       const { key, status } = lineKey(action);
       const statusText = status && typeof p.status === 'string' ? t(l, `status.${p.status}` as MessageKey) : '';
-      return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText });
+      return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText, text: p.text ?? '' });
     },
   };
 }

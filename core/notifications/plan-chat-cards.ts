@@ -50,3 +50,24 @@ export async function planCardRefresh(ctx: ChangeCtx, before: Ticket, patch: Tic
   }
   if (intents.length) await notify(ctx.store, ctx.now, intents);
 }
+
+/**
+ * A reply by e-mail reaches every card thread of the ticket, as a chat reply does: no bot is in that
+ * conversation, so the outbox posts it (the card refreshed, the words in its thread).
+ */
+export async function planMailReplyRelay(ctx: ChangeCtx, ticket: Ticket, comment: { id: number; body: string }): Promise<void> {
+  const intents: NotificationIntent[] = [];
+  const line = { action: 'mail_reply', by: ctx.actor.name, text: comment.body.slice(0, 2000) };
+  for (const platform of CHAT_PLATFORMS) {
+    for (const m of (await ctx.store.chat.messagesOf(ticket.id, platform)).filter((x) => x.kind === 'card')) {
+      intents.push({
+        recipient: { kind: 'channel', platform, channelId: m.channelId },
+        event: CARD_EVENTS.refresh,
+        ticketId: ticket.id,
+        params: { number: ticket.id, messageTs: m.messageTs, threadTs: m.threadTs, line },
+        dedupeKey: `mail-relay:${platform}:${m.channelId}:${m.messageTs}:c${comment.id}`,
+      });
+    }
+  }
+  if (intents.length) await notify(ctx.store, ctx.now, intents);
+}

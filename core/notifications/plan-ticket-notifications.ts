@@ -4,7 +4,7 @@ import type { Ticket, TicketPatch } from '../tickets/ticket.entity';
 import type { Comment } from '../tickets/comment.entity';
 import type { NotificationIntent } from './notification.port';
 import { notify } from './notify';
-import { planCardRefresh, planNewTicketCards } from './plan-chat-cards';
+import { planCardRefresh, planMailReplyRelay, planNewTicketCards } from './plan-chat-cards';
 
 /**
  * Who hears what about a ticket (R4, R12), decided inside the change's transaction:
@@ -62,6 +62,7 @@ export async function planTicketChange(
 
 /** A public comment reaches the requester; comments typed in a chat thread are relayed live by the bot. */
 export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<Comment, 'id' | 'body' | 'internal'>): Promise<void> {
+  if (ctx.actor.channel === 'email' && !comment.internal) await planMailReplyRelay(ctx, ticket, comment);
   if (comment.internal || !toRequester(ctx, ticket)) return;
   if (ctx.actor.channel === 'slack' || ctx.actor.channel === 'teams') return;
   const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), author: ctx.actor.name, body: comment.body.slice(0, 2000) };
