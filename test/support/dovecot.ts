@@ -66,6 +66,7 @@ base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${log}
 ssl = no
+mailbox_idle_check_interval = 1 secs
 first_valid_uid = 1
 first_valid_gid = 1
 disable_plaintext_auth = no
