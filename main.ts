@@ -18,7 +18,7 @@ import type { Store } from './core/shared/store.port';
 import { reportJobs } from './core/reports/report-jobs';
 import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
-import { directoryJobs } from './adapters/graph/directory-job';
+import { directoryJobs, graphDirectory } from './adapters/graph/directory-job';
 import { createMailIntake, type MailIntake } from './adapters/mail/mail-intake';
 
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
@@ -93,6 +93,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
           }
         : undefined,
     reportPosters: posters,
+    directory: graphDirectory(settings),
+    mailbox: () => mail?.state ?? null,
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD

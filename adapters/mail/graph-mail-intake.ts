@@ -1,7 +1,7 @@
 import type { InboundMail } from '../../core/mail/mail.port';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import type { GraphSession } from '../graph/graph-session';
-import type { MailboxState } from './imap-intake';
+import type { MailboxState } from '../../core/mail/mail.port';
 import { parseMail } from './parse-mail';
 
 const DELTA_KEY = 'mail.graph_delta_link';

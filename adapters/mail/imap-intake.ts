@@ -2,13 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { InboundMail } from '../../core/mail/mail.port';
 import { parseMail } from './parse-mail';
 
-export interface MailboxState {
-  kind: 'imap' | 'graph';
-  connected: boolean;
-  lastReadAt: Date | null;
-  read: number;
-  errors: number;
-}
+import type { MailboxState } from '../../core/mail/mail.port';
 
 export interface ImapIntakeOptions {
   url: string;

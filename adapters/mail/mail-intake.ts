@@ -1,7 +1,8 @@
 import type { Settings } from '../config/settings';
 import type { CoreDeps } from '../../core/shared/deps';
 import { handleInboundMail, type MailIntakeOptions } from '../../core/mail/handle-inbound-mail.service';
-import { ImapIntake, type MailboxState } from './imap-intake';
+import { ImapIntake } from './imap-intake';
+import type { MailboxState } from '../../core/mail/mail.port';
 import { GraphMailIntake } from './graph-mail-intake';
 import { GraphSession, GRAPH_DEFAULT_URL } from '../graph/graph-session';
 

@@ -3,6 +3,7 @@ import express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CoreDeps } from '../../core/shared/deps';
 import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
+import type { MailboxState } from '../../core/mail/mail.port';
 
 /**
  * GET /metrics in Prometheus text format (R6). One registry per app, not prom-client's global one,
@@ -10,7 +11,8 @@ import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
  * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
  * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
  */
-export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
+
+export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
   const tickets = new Gauge({ name: 'helpdesk_tickets', help: 'Tickets by status and service', labelNames: ['status', 'service'], registers: [registry] });
@@ -23,6 +25,10 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   const outbox = new Gauge({ name: 'helpdesk_outbox_messages', help: 'Notifications not delivered yet, by channel and state (pending, sending, held, failed)', labelNames: ['channel', 'state'], registers: [registry] });
   const breaches = new Gauge({ name: 'helpdesk_sla_breaches', help: 'Tickets whose SLA deadline was missed, by clock (own, resolve)', labelNames: ['clock'], registers: [registry] });
   const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform events received and kept for idempotency, by source', labelNames: ['source'], registers: [registry] });
+  const mails = new Gauge({ name: 'helpdesk_mail_inbound', help: 'Mails of the support mailbox handled, by outcome (ticket, comment, ignored, refused)', labelNames: ['outcome'], registers: [registry] });
+  const box = new Gauge({ name: 'helpdesk_mailbox_connected', help: 'The support mailbox reader is connected (1) or not (0), by kind', labelNames: ['kind'], registers: [registry] });
+  const boxRead = new Gauge({ name: 'helpdesk_mailbox_last_read_seconds', help: 'Unix time of the last complete read of the support mailbox', registers: [registry] });
+  const boxErrors = new Gauge({ name: 'helpdesk_mailbox_errors', help: 'Failed reads of the support mailbox since start', registers: [registry] });
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
@@ -38,6 +44,13 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
     breaches.set({ clock: 'own' }, m.slaBreaches.own);
     breaches.set({ clock: 'resolve' }, m.slaBreaches.resolve);
     for (const r of m.inboundEvents) inbound.inc({ source: r.source }, r.count);
+    const state = mailbox?.();
+    if (state) {
+      for (const [outcome, n] of Object.entries(await deps.uow.read.inboundMails.counts())) mails.set({ outcome }, n);
+      box.set({ kind: state.kind }, state.connected ? 1 : 0);
+      boxRead.set(state.lastReadAt ? state.lastReadAt.getTime() / 1000 : 0);
+      boxErrors.set(state.errors);
+    }
   };
   const latency = new Histogram({
     name: 'helpdesk_http_request_duration_seconds', help: 'HTTP request latency by method, route and status',

@@ -27,3 +27,12 @@ export interface InboundMailRepository {
   record(m: { mailbox: string; messageKey: string; uid: string; outcome: MailOutcome; ticketId: number | null }, at: Date): Promise<void>;
   counts(): Promise<Record<MailOutcome, number>>;
 }
+
+/** What /metrics shows of an instance's support mailbox reader (IMAP or Graph). */
+export interface MailboxState {
+  kind: 'imap' | 'graph';
+  connected: boolean;
+  lastReadAt: Date | null;
+  read: number;
+  errors: number;
+}
