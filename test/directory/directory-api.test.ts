@@ -1,9 +1,10 @@
+import { TEST_DATABASES } from '../support/db';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { startTestServer, type TestServer } from '../support/server';
 
 const guid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
-describe('directory over REST and mail through Graph (R6, R1)', () => {
+describe.each(TEST_DATABASES)('directory over REST and mail through Graph (R6, R1) on %s', (dbName) => {
   let graph: FakeGraph;
   let s: TestServer;
   let admin: string;
@@ -11,7 +12,7 @@ describe('directory over REST and mail through Graph (R6, R1)', () => {
     graph = await startFakeGraph();
     for (let i = 1; i <= 5; i++) graph.setUser({ id: guid(i), displayName: `Agent ${i}`, mail: `agent${i}@corp.example`, userPrincipalName: `agent${i}@corp.example`, accountEnabled: true, managerId: i > 1 ? guid(1) : null });
     graph.setGroup('g-m', 'IT-Managers', [guid(1)]);
-    s = await startTestServer('sqlite', {
+    s = await startTestServer(dbName, {
       env: { GRAPH_TENANT_ID: graph.tenantId, GRAPH_CLIENT_ID: graph.clientId, GRAPH_CLIENT_SECRET: graph.clientSecret, GRAPH_API_URL: graph.apiUrl, MAIL_INBOUND_URL: 'graph:helpdesk@corp.example', MAIL_FROM: 'helpdesk@corp.example' },
     });
     admin = await s.token('admin', { email: 'root@corp.example' });

@@ -1,5 +1,6 @@
 import { TEST_DATABASES } from '../../support/db';
-import { ADMIN, QUEUE, startTeamsServer, TEAM, TeamsTestServer } from '../../support/teams';
+import { ADMIN, BOB, personalChat, QUEUE, startTeamsServer, TEAM, TeamsTestServer } from '../../support/teams';
+import { parseHelpdeskCommand } from '../../../core/chat/chat-command';
 import { queueWorld } from '../../support/teams-world';
 import type { FakeTeamsUser } from '../../support/fake-bot-connector';
 
@@ -38,5 +39,29 @@ describe.each(TEST_DATABASES)('Teams: roles by e-mail from the team roster (R6 R
     const [answer] = await t.fake.waitFor((c) => c.method === 'POST' && c.conversationId?.startsWith(QUEUE) === true);
     expect(answer.body.text).toMatch(/ghost@exemple\.fr/);
     expect(await t.s.t.uow.read.people.find({ by: 'email', value: 'ghost@exemple.fr' })).toBeNull();
+  });
+
+  it('R6: `directory map <group> technician <service>` in chat maps a directory group as data (admins only), in French and English', async () => {
+    await queueWorld(t);
+    t.fake.reset();
+    await t.channel(ADMIN, 'directory map IT-Support-Poste technician support');
+    const [answer] = await t.fake.waitFor((c) => c.method === 'POST' && c.conversationId?.startsWith(QUEUE) === true);
+    expect(answer.body.text).toBe('Group IT-Support-Poste: technicians support. Applied at the next directory sync.');
+    expect(await t.s.t.uow.read.directory.maps()).toEqual([expect.objectContaining({ groupRef: 'IT-Support-Poste', role: 'technician' })]);
+    await t.personal(BOB, 'annuaire associer IT-Managers responsable');
+    const [refused] = await t.fake.waitFor((c) => c.method === 'POST' && c.conversationId === personalChat(BOB));
+    expect(refused.body.text).toMatch(/not allowed|pas le droit/);
+    expect(await t.s.t.uow.read.directory.maps()).toHaveLength(1);
+  });
+});
+
+describe('directory chat words (R6)', () => {
+  it.each([
+    ['directory map IT-Support-Poste technician poste', { kind: 'directory_map', group: 'IT-Support-Poste', role: 'technician', service: 'poste' }],
+    ['annuaire associer IT-Managers responsable', { kind: 'directory_map', group: 'IT-Managers', role: 'manager' }],
+    ['annuaire groupes', { kind: 'directory_groups' }],
+    ['directory map IT-Support employee', { kind: 'help' }],
+  ])('%s', (text, intent) => {
+    expect(parseHelpdeskCommand(text)).toEqual(intent);
   });
 });
