@@ -2,6 +2,7 @@ import { ImapFlow } from 'imapflow';
 import { startDovecot, type Dovecot } from '../support/dovecot';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
+import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector';
 import { startTestServer, type TestServer } from '../support/server';
 import { Sql } from '../../adapters/sequelize/sql';
 
@@ -38,6 +39,7 @@ describe('mail intake over IMAP, against Dovecot (R1, R4, R12)', () => {
   let dovecot: Dovecot;
   let smtp: SmtpPeer;
   let slack: FakeSlack;
+  let teams: FakeBotConnector;
   let s: TestServer;
   let imap: ImapFlow;
 
@@ -45,6 +47,7 @@ describe('mail intake over IMAP, against Dovecot (R1, R4, R12)', () => {
     dovecot = await startDovecot();
     smtp = await startSmtpPeer();
     slack = await startFakeSlack();
+    teams = await startFakeBotConnector();
     s = await startTestServer('sqlite', { env: { MAIL_INBOUND_URL: dovecot.url, SMTP_URL: smtp.url, MAIL_FROM: FROM, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'slack-secret', SLACK_API_URL: slack.apiUrl } });
     imap = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
     await imap.connect();
@@ -53,6 +56,7 @@ describe('mail intake over IMAP, against Dovecot (R1, R4, R12)', () => {
     await imap.logout();
     await s.close();
     await slack.close();
+    await teams.close();
     await smtp.close();
     await dovecot.stop();
   });
@@ -88,12 +92,13 @@ describe('mail intake over IMAP, against Dovecot (R1, R4, R12)', () => {
     expect(smtp.mails.length).toBe(1);
   });
 
-  test('R1 R12: a reply becomes a public comment, quoted history cut, and reaches the Slack card thread; Teams cards get their outbox row', async () => {
+  test('R1 R12: a reply becomes a public comment, quoted history cut, and reaches the Slack and Teams card threads', async () => {
     const ticket = Number((await sql().one<{ id: number }>('SELECT MAX(id) AS id FROM tickets'))!.id);
     const ack = smtp.mails[0];
     await s.t.uow.transaction(async (st) => {
       await st.chat.recordMessage({ ticketId: ticket, platform: 'slack', channelId: 'CTECH', messageTs: '111.222', threadTs: '111.222', kind: 'card' }, new Date());
       await st.chat.recordMessage({ ticketId: ticket, platform: 'teams', channelId: '19:tech@thread.tacv2', messageTs: 'card-1', threadTs: 'card-1', kind: 'card' }, new Date());
+      await st.conversationRefs.save({ platform: 'teams', conversationId: '19:tech@thread.tacv2', conversationType: 'channel', serviceUrl: teams.serviceUrl, tenantId: 'tenant-1', botId: '28:helpdesk-bot', userId: null, teamId: '19:team@thread.tacv2', channelId: '19:tech@thread.tacv2' }, new Date());
     });
     const reply = mail({
       from: 'marie@corp.example', to: `helpdesk+${ticket}@corp.example`, subject: `Re: ${ack.subject}`, id: '<m2@corp.example>',
@@ -107,8 +112,8 @@ describe('mail intake over IMAP, against Dovecot (R1, R4, R12)', () => {
     expect(Number(c!.internal)).toBe(0);
     const posted = await slack.waitFor('chat.postMessage', (b) => b.thread_ts === '111.222');
     expect(posted[0].body.text).toContain('Toujours en panne ce matin.');
-    const teams = await sql().select<{ params_json: string }>("SELECT * FROM outbox WHERE channel = 'teams' AND event = 'card_refresh'");
-    expect(JSON.stringify(teams)).toContain('Toujours en panne ce matin.');
+    const [inThread] = await teams.waitFor((c) => c.method === 'POST' && c.conversationId === '19:tech@thread.tacv2' && c.activityId === 'card-1');
+    expect(inThread.body.text).toContain('Toujours en panne ce matin.');
     expect(await count('SELECT COUNT(*) AS n FROM tickets')).toBe(1);
   });
 
