@@ -51,11 +51,13 @@ export async function handleInboundMail(deps: CoreDeps, mail: InboundMail, o: Ma
   const actor = await actorForPerson(deps, deps.uow.read, person, 'email');
   const words = ownWords(mail.text).slice(0, MAX_DESCRIPTION);
   const number = ticketNumberOf(mail, o.ownAddresses);
-  if (number !== null && words) {
+  if (number !== null) {
     try {
-      await addComment(deps, actor, number, { body: words, idempotencyKey: `mail:${key}` });
+      // A reply of quoted history only (or files only) adds what it brings, never a new ticket.
+      if (words) await addComment(deps, actor, number, { body: words, idempotencyKey: `mail:${key}` });
+      else await listAttachments(deps, actor, number);
       await attach(deps, actor, number, mail);
-      return record(deps, mail, key, 'comment', number);
+      return record(deps, mail, key, words || mail.attachments.length ? 'comment' : 'ignored', number);
     } catch (e) {
       // A number that is not theirs (or not there) files a new request instead of leaking one.
       if (!(e instanceof HelpdeskError && (e.code === 'ticket_not_found' || e.code === 'forbidden'))) throw e;
