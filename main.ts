@@ -18,6 +18,8 @@ import type { Store } from './core/shared/store.port';
 import { reportJobs } from './core/reports/report-jobs';
 import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
+import { directoryJobs, graphDirectory } from './adapters/graph/directory-job';
+import { createMailIntake, type MailIntake } from './adapters/mail/mail-intake';
 
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
 function webOptions(settings: Settings) {
@@ -37,6 +39,8 @@ export interface Running {
   deps: CoreDeps;
   /** The outbox worker and the job runner (register scheduled jobs on `notifications.runner`). */
   notifications: Notifications;
+  /** The support mailbox reader (MAIL_INBOUND_URL), null when mail intake is off. */
+  mail: MailIntake | null;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,7 @@ export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   return out;
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions } = {}): Promise<Running> {
+export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; mailPollMs?: number } = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
@@ -70,6 +74,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   for (const job of slaAutomationJobs(deps, { webhooks: fetchWebhookSender() })) notifications.runner.register(job);
   // Connections the app holds open besides the HTTP server (Slack's Socket Mode), closed first.
   const closers: Array<() => Promise<void>> = [];
+  for (const job of directoryJobs(settings, deps)) notifications.runner.register(job);
+  const mail = createMailIntake(settings, deps, (msg, err) => log.warn({ err }, msg), { pollMs: opts.mailPollMs });
   const app = createApp({
     deps,
     publicUrl: settings.PUBLIC_URL,
@@ -91,6 +97,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
         : undefined,
     reportPosters: posters,
     onClose: (stop) => closers.push(stop),
+    directory: graphDirectory(settings),
+    mailbox: () => mail?.state ?? null,
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD
@@ -108,6 +116,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const port = (server.address() as AddressInfo).port;
   log.info({ port, database: db.dialect }, 'helpdesk listening');
   notifications.start();
+  mail?.start();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -118,11 +127,12 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
       const force = setTimeout(() => server.closeAllConnections(), 10000);
       await done;
       clearTimeout(force);
+      await mail?.stop();
       await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
-  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, close };
+  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, mail, close };
 }
 
 export async function main(): Promise<void> {

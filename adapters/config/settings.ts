@@ -61,6 +61,9 @@ const schema = z.object({
   GRAPH_CLIENT_ID: optional,
   GRAPH_CLIENT_SECRET: optional,
   GRAPH_API_URL: url('use the Graph API base URL'),
+  MAIL_INBOUND_URL: optional.refine((v) => v === undefined || /^imaps?:\/\/[^\s:@/]+(:[^\s@/]*)?@[^\s/]+(\/[^\s]*)?$/.test(v) || /^graph:[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    message: 'use imap://user:pass@host:143/INBOX, imaps://user:pass@host:993/INBOX or graph:helpdesk@company.com',
+  }),
   OIDC_ISSUER: url('use the issuer URL of your Entra ID tenant'),
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
@@ -109,6 +112,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   if (s.NODE_ENV === 'production' && !s.MICROSOFT_APP_ID) {
     throw new SettingsError('MICROSOFT_APP_ID', 'production refuses the unauthenticated Teams mode: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');
+  }
+  const graph = [s.GRAPH_TENANT_ID, s.GRAPH_CLIENT_ID, s.GRAPH_CLIENT_SECRET];
+  if (graph.some(Boolean) && !graph.every(Boolean)) {
+    throw new SettingsError(!s.GRAPH_TENANT_ID ? 'GRAPH_TENANT_ID' : !s.GRAPH_CLIENT_ID ? 'GRAPH_CLIENT_ID' : 'GRAPH_CLIENT_SECRET', 'set GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET together, or none');
+  }
+  if (s.MAIL_INBOUND_URL?.startsWith('graph:') && !s.GRAPH_TENANT_ID) {
+    throw new SettingsError('MAIL_INBOUND_URL', 'graph: mail intake needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   }
   return s;
 }

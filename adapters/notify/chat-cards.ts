@@ -38,11 +38,13 @@ export function chatCards(deps: CoreDeps, o: { publicUrl: string; timeZone: stri
       const action = String(p.action ?? '');
       const { key, status } = lineKey(action);
       const statusText = status && typeof p.status === 'string' ? t(l, `status.${p.status}` as MessageKey) : '';
-      return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText });
+      return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText, text: p.text ?? '' });
     },
     comment(p, platform) {
       // User text is data: on Slack, <!channel> or <@U…> in a comment must not ping anyone.
       const plain = (v: unknown) => (platform === 'slack' ? escapeMrkdwn(String(v ?? '')) : String(v ?? ''));
+      // A reply by mail says so: nobody in the channel saw it being written.
+      if (p.via === 'email') return t(l, 'chat.mail_relay', { by: plain(p.author), text: plain(p.body) });
       return t(l, 'chat.relay', { name: plain(p.author), text: plain(p.body) });
     },
   };

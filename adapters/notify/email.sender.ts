@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { ticketMessageId } from '../../core/mail/mail-reading';
 import type { Sender } from '../../core/notifications/sender.port';
 import { SendFailure } from '../../core/notifications/sender.port';
 import type { OutboxEntry } from '../../core/notifications/outbox.port';
@@ -39,9 +41,12 @@ export class EmailSender implements Sender {
         to: e.address,
         replyTo,
         subject: m.subject,
+        // Names the ticket, so a reply's In-Reply-To finds it even when Reply-To was dropped.
+        ...(box && m.ticketNumber !== null ? { messageId: ticketMessageId(m.ticketNumber, randomUUID(), box.domain) } : {}),
         text: m.text,
         html: m.html,
-        headers: { 'Content-Language': m.locale, ...(m.ticketNumber !== null ? { 'X-Helpdesk-Ticket': String(m.ticketNumber) } : {}) },
+        // RFC 3834: a machine's mail, so that vacation responders do not answer it (no mail loops).
+        headers: { 'Content-Language': m.locale, 'Auto-Submitted': 'auto-generated', ...(m.ticketNumber !== null ? { 'X-Helpdesk-Ticket': String(m.ticketNumber) } : {}) },
       });
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;

@@ -91,6 +91,21 @@ export class BotConnectorClient {
     }
   }
 
+  /** A team's (or chat's) whole roster, page by page: the people an admin may name before they wrote to the bot. */
+  async pagedMembers(serviceUrl: string, conversationId: string): Promise<ConnectorMember[]> {
+    const out: ConnectorMember[] = [];
+    const s = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    let token: string | null = null;
+    for (let page = 0; page < 1000; page++) {
+      const q: string = `?pageSize=500${token ? `&continuationToken=${enc(token)}` : ''}`;
+      const r = (await this.call('GET', serviceUrl, `/v3/conversations/${enc(conversationId)}/pagedmembers${q}`)) as { members?: Array<Record<string, unknown>>; continuationToken?: string } | null;
+      for (const m of r?.members ?? []) out.push({ id: String(m.id ?? ''), name: s(m.name), aadObjectId: s(m.aadObjectId), email: s(m.email) ?? s(m.userPrincipalName) });
+      token = r?.continuationToken ?? null;
+      if (!token) break;
+    }
+    return out;
+  }
+
   /** The channels of a team the app was installed in. */
   async teamChannels(serviceUrl: string, teamId: string): Promise<Array<{ id: string; name: string | null }>> {
     const r = (await this.call('GET', serviceUrl, `/v3/teams/${enc(teamId)}/conversations`)) as { conversations?: Array<{ id?: string; name?: string }> } | null;

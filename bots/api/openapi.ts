@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as ts from '../../core/tickets/ticket.schemas';
 import * as ps from '../../core/people/people.schemas';
+import { groupMapSchema } from '../../core/directory/group-maps.service';
 import * as kb from '../../core/kb/kb.schemas';
 import { linkArticleSchema } from '../../core/kb/link-article-to-ticket.service';
 import * as ns from '../../core/notifications/notification.schemas';
@@ -62,6 +63,10 @@ const OPS: Op[] = [
   { method: 'get', path: '/people/{ref}', summary: 'Get a person by id, e-mail, phone or Slack id', ok: 200, tag: 'people' },
   { method: 'patch', path: '/people/{ref}', summary: 'Update a person (admin)', body: ps.updatePersonSchema, ok: 200, tag: 'people' },
   { method: 'post', path: '/roles', summary: 'Give a role (and a service for technicians) (admin)', body: ps.roleSchema, ok: 200, tag: 'people' },
+  { method: 'get', path: '/directory/groups', summary: 'Directory groups mapped to roles (admin)', ok: 200, tag: 'people' },
+  { method: 'post', path: '/directory/groups', summary: 'Map a directory group to a role, and a service for technicians (admin)', body: groupMapSchema, ok: 201, tag: 'people' },
+  { method: 'delete', path: '/directory/groups/{id}', summary: 'Remove a group mapping (admin)', ok: 204, tag: 'people' },
+  { method: 'post', path: '/directory/sync', summary: 'Sync people, managers and mapped groups from Entra ID now (admin)', ok: 200, tag: 'people' },
   { method: 'get', path: '/services', summary: 'List services', ok: 200, tag: 'services' },
   { method: 'post', path: '/services', summary: 'Create a service (admin)', body: ps.createServiceSchema, ok: 201, tag: 'services' },
   { method: 'patch', path: '/services/{ref}', summary: 'Update a service (admin)', body: ps.updateServiceSchema, ok: 200, tag: 'services' },

@@ -9,6 +9,9 @@ import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
 import type { ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
+import { directoryRoutes } from '../api/directory.routes';
+import type { DirectoryPort } from '../../core/directory/directory.port';
+import type { MailboxState } from '../../core/mail/mail.port';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -30,6 +33,10 @@ export interface AppOptions {
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
+  /** Entra ID through Graph, when the GRAPH_* settings are set (directory sync on demand). */
+  directory?: DirectoryPort | null;
+  /** The support mailbox reader's state, for /metrics (null when mail intake is off). */
+  mailbox?: () => MailboxState | null;
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -37,13 +44,14 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
-  const prometheus = metrics(o.deps);
+  const prometheus = metrics(o.deps, o.mailbox);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);
   app.get('/healthz', async (_req, res) => {
     const ok = await o.health().catch(() => false);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
+  app.use('/api/v1/directory', directoryRoutes(o.deps, o.directory ?? null));
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps));
   if (o.slack) {

@@ -3,6 +3,7 @@ import express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CoreDeps } from '../../core/shared/deps';
 import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
+import type { MailboxState } from '../../core/mail/mail.port';
 
 /**
  * GET /metrics in Prometheus text format (R6). One registry per app, not prom-client's global one,
@@ -10,7 +11,7 @@ import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
  * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
  * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
  */
-export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router; countInbound: (source: string) => void } {
+export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router; countInbound: (source: string) => void } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
   // prom-client also names three gauges `..._total`, which promtool (and rate()) read as counters;
@@ -30,6 +31,10 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform inputs received by this instance (Slack, Teams, SMS), by source', labelNames: ['source'], registers: [registry] });
   const kept = new Gauge({ name: 'helpdesk_inbound_events_kept', help: 'Platform event ids kept for idempotency (the last 7 days), by source', labelNames: ['source'], registers: [registry] });
   const createdSeen = new Map<string, number>();
+  const mails = new Gauge({ name: 'helpdesk_mail_inbound', help: 'Mails of the support mailbox handled, by outcome (ticket, comment, ignored, refused)', labelNames: ['outcome'], registers: [registry] });
+  const box = new Gauge({ name: 'helpdesk_mailbox_connected', help: 'The support mailbox reader is connected (1) or not (0), by kind', labelNames: ['kind'], registers: [registry] });
+  const boxRead = new Gauge({ name: 'helpdesk_mailbox_last_read_seconds', help: 'Unix time of the last complete read of the support mailbox', registers: [registry] });
+  const boxErrors = new Gauge({ name: 'helpdesk_mailbox_errors', help: 'Failed reads of the support mailbox since start', registers: [registry] });
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
@@ -49,6 +54,13 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
     breaches.set({ clock: 'own' }, m.slaBreaches.own);
     breaches.set({ clock: 'resolve' }, m.slaBreaches.resolve);
     for (const r of m.inboundEvents) kept.set({ source: r.source }, r.count);
+    const state = mailbox?.();
+    if (state) {
+      for (const [outcome, n] of Object.entries(await deps.uow.read.inboundMails.counts())) mails.set({ outcome }, n);
+      box.set({ kind: state.kind }, state.connected ? 1 : 0);
+      boxRead.set(state.lastReadAt ? state.lastReadAt.getTime() / 1000 : 0);
+      boxErrors.set(state.errors);
+    }
   };
   const latency = new Histogram({
     name: 'helpdesk_http_request_duration_seconds', help: 'HTTP request latency by method, route and status',

@@ -8,6 +8,7 @@ import { rememberConversation } from '../../core/chat/conversation-refs.service'
 import { personRefOf, type ChatIntent } from '../../core/chat/chat-command';
 import { channelThread, conversationTypeOf, MENTION, referenceOf, TeamsActivity } from './activity';
 import { OutActivity, TeamsContext, textMessage, tr } from './context';
+import { recordRoster } from './roster';
 
 const USAGE = { role: 'teams.usage_role', kb: 'teams.usage_kb', search: 'teams.usage_search', for: 'teams.usage_for', setup: 'teams.usage_setup' } as const;
 
@@ -36,7 +37,16 @@ export async function adminCommand(ctx: TeamsContext, a: TeamsActivity, actor: A
  * met through the member look-up when new — only after core would let this actor give roles at all.
  */
 async function personRef(ctx: TeamsContext, a: TeamsActivity, actor: Actor, raw: string): Promise<string> {
-  if (!raw.startsWith(MENTION)) return personRefOf(raw);
+  if (!raw.startsWith(MENTION)) {
+    const ref = personRefOf(raw);
+    const teamId = a.channelData?.team?.id;
+    // An e-mail nobody has yet: a teammate the bot has not met, looked up in the team's roster.
+    if (teamId && /^[^\s@]+@[^\s@]+$/.test(ref) && !(await ctx.deps.uow.read.people.find({ by: 'email', value: ref.toLowerCase() }))) {
+      requireAdmin(actor);
+      await recordRoster(ctx, a.serviceUrl, teamId, (email) => email === ref.toLowerCase());
+    }
+    return ref;
+  }
   requireAdmin(actor);
   const botFrameworkId = raw.slice(MENTION.length);
   const m = await ctx.connector.member({ serviceUrl: a.serviceUrl, conversationId: a.conversation.id }, botFrameworkId);

@@ -19,6 +19,7 @@ export interface TeamsConnector {
   createConversation(at: { serviceUrl: string; tenantId: string | null; botId: string | null }, userId: string): Promise<ConnectorAddress>;
   member(at: ConnectorAddress, userId: string): Promise<{ name: string | null; email: string | null; aadObjectId: string | null } | null>;
   teamChannels(serviceUrl: string, teamId: string): Promise<Array<{ id: string; name: string | null }>>;
+  pagedMembers(serviceUrl: string, conversationId: string): Promise<Array<{ name: string | null; email: string | null; aadObjectId: string | null }>>;
 }
 
 export interface TeamsLog {

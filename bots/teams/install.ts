@@ -2,6 +2,7 @@ import { pickLocale } from '../../core/i18n/translate';
 import { rememberConversation } from '../../core/chat/conversation-refs.service';
 import { referenceOf, TeamsActivity, tenantOf } from './activity';
 import { TeamsContext, textMessage, tr } from './context';
+import { recordRoster } from './roster';
 
 /**
  * The app added to a personal scope, a team or a group chat (conversationUpdate with the bot among
@@ -22,6 +23,11 @@ export async function onInstall(ctx: TeamsContext, a: TeamsActivity): Promise<vo
     } catch (err) {
       ctx.log.warn({ err, teamId }, 'teams channel list failed');
     }
+  }
+  // The roster at install, and again when people join the team: they can be given roles by e-mail.
+  const joined = (a.membersAdded ?? []).some((m) => m.id !== a.recipient?.id);
+  if (teamId && (added || joined)) {
+    await recordRoster(ctx, a.serviceUrl, teamId).catch((err) => ctx.log.warn({ err, teamId }, 'teams roster failed'));
   }
   if (!added || a.type === 'installationUpdate') return;
   const to = { serviceUrl: a.serviceUrl, conversationId: a.conversation.id };

@@ -19,6 +19,9 @@ export type ChatIntent =
   /** Issue 6's quick looks for staff: SLA state and targets, automation rules (core/sla/sla-quick-look.service.ts). */
   | { kind: 'sla' }
   | { kind: 'rules' }
+  /** `directory map <group> technician <service> | manager | admin`, `directory groups` (annuaire): directory groups as roles. */
+  | { kind: 'directory_map'; group: string; role: Role; service?: string }
+  | { kind: 'directory_groups' }
   /** Issue 5: `notifications` (at each change) / `notifications hourly`; carried out by core/notifications/chat-preferences.service.ts. */
   | ({ kind: 'notifications' } & NotificationWords)
   | { kind: 'usage'; command: 'setup' | 'role' | 'for' | 'kb' | 'search' };
@@ -76,6 +79,16 @@ export function parseHelpdeskCommand(raw: string): ChatIntent {
   if (head === 'sla' && !rest) return { kind: 'sla' };
   if (head === 'notifications' || head === 'notification') return { kind: 'notifications', ...parseNotificationWords(rest) };
   if (['rules', 'règles', 'regles', 'automatisation'].includes(head) && !rest) return { kind: 'rules' };
+  if (head === 'directory' || head === 'annuaire') {
+    const sub = (words[1] ?? '').toLowerCase();
+    if (['groups', 'groupes'].includes(sub) && words.length === 2) return { kind: 'directory_groups' };
+    const role = ROLE_WORDS[(words[3] ?? '').toLowerCase()];
+    if (['map', 'associer', 'lier'].includes(sub) && words[2] && role && role !== 'employee') {
+      const service = words.slice(4).join(' ');
+      return service ? { kind: 'directory_map', group: words[2], role, service } : { kind: 'directory_map', group: words[2], role };
+    }
+    return { kind: 'help' };
+  }
   if (head === 'role' || head === 'rôle') {
     const person = words[1];
     const role = ROLE_WORDS[(words[2] ?? '').toLowerCase()];
@@ -104,7 +117,7 @@ export function parseDirectMessage(raw: string): ChatIntent {
   if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
   if (/^(help|aide|\?)$/i.test(text)) return { kind: 'help' };
   const command = parseHelpdeskCommand(text);
-  if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules'].includes(command.kind)) return command;
+  if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules', 'directory_map', 'directory_groups'].includes(command.kind)) return command;
   // "report weekly", "rapport mensuel reseau": a command; "report: my printer is broken" stays a problem.
   const words = text.split(' ');
   if (command.kind === 'report_stats' && words.length <= 3 && (words.length === 1 || REPORT_PERIODS[words[1].toLowerCase()])) return command;

@@ -3,6 +3,8 @@ import type { CoreDeps } from '../shared/deps';
 import { slaQuickLook, rulesQuickLook } from '../sla/sla-quick-look.service';
 import { applyChatPreferences } from '../notifications/chat-preferences.service';
 import type { ChatIntent } from './chat-command';
+import { listGroupMaps, mapGroup } from '../directory/group-maps.service';
+import { t } from '../i18n/translate';
 
 /**
  * Chat words answered with one sentence or a short text, the same on Slack, Teams and the web:
@@ -13,5 +15,14 @@ export async function textAnswer(deps: CoreDeps, actor: Actor, intent: ChatInten
   if (intent.kind === 'sla') return slaQuickLook(deps, actor);
   if (intent.kind === 'rules') return rulesQuickLook(deps, actor);
   if (intent.kind === 'notifications') return applyChatPreferences(deps, actor, intent);
+  if (intent.kind === 'directory_map') {
+    const m = await mapGroup(deps, actor, { group: intent.group, role: intent.role as 'technician' | 'manager' | 'admin', ...(intent.service ? { service: intent.service } : {}) });
+    return t(actor.locale, 'chat.directory_mapped', { group: m.groupRef, role: t(actor.locale, `chat.role.${m.role}`), service: m.service ?? '' });
+  }
+  if (intent.kind === 'directory_groups') {
+    const maps = await listGroupMaps(deps, actor);
+    if (!maps.length) return t(actor.locale, 'chat.directory_none');
+    return maps.map((m) => t(actor.locale, 'chat.directory_mapped', { group: m.groupRef, role: t(actor.locale, `chat.role.${m.role}`), service: m.service ?? '' })).join('\n');
+  }
   return null;
 }

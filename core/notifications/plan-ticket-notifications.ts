@@ -94,7 +94,7 @@ export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<
         recipient: { kind: 'channel', platform, channelId: m.channelId },
         event: CARD_EVENTS.thread,
         ticketId: ticket.id,
-        params: { number: ticket.id, threadTs: m.threadTs, author: ctx.actor.name, body },
+        params: { number: ticket.id, threadTs: m.threadTs, author: ctx.actor.name, body, via: ctx.actor.channel },
         dedupeKey: `thread:${platform}:${m.channelId}:${m.threadTs}:c${comment.id}`,
       });
     }

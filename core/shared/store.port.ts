@@ -17,6 +17,8 @@ import type { SlaRepository } from '../sla/sla.port';
 import type { RoutingRepository } from '../routing/routing.port';
 import type { AutomationRepository } from '../automation/automation.port';
 import type { TemplateRepository } from '../templates/template.entity';
+import type { DirectoryRepository } from '../directory/directory.port';
+import type { InboundMailRepository } from '../mail/mail.port';
 
 /** Which tickets a reader may see, pushed down into the query so lists and counts never leak. */
 export type AccessScope =
@@ -175,6 +177,10 @@ export interface Store {
   routing: RoutingRepository;
   automation: AutomationRepository;
   templates: TemplateRepository;
+  /** Entra ID entries, group mappings (directory sync). */
+  directory: DirectoryRepository;
+  /** Mails of the support mailbox handled once each (mail intake). */
+  inboundMails: InboundMailRepository;
 }
 
 export interface UnitOfWork {

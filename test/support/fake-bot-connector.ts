@@ -33,6 +33,8 @@ export interface FakeBotConnector {
   calls: ConnectorCall[];
   addUser(u: FakeTeamsUser): void;
   setTeamChannels(teamId: string, channels: Array<{ id: string; name: string }>): void;
+  /** The team's members as `/v3/conversations/{teamId}/pagedmembers` gives them (two at a time, to page). */
+  setRoster(teamId: string, members: FakeTeamsUser[]): void;
   /** Posts and puts (the GETs of look-ups left out), optionally filtered. */
   sent(where?: (c: ConnectorCall) => boolean): ConnectorCall[];
   waitFor(where: (c: ConnectorCall) => boolean, count?: number, timeoutMs?: number): Promise<ConnectorCall[]>;
@@ -46,6 +48,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const users = new Map<string, FakeTeamsUser>();
   const teams = new Map<string, Array<{ id: string; name: string }>>();
+  const rosters = new Map<string, FakeTeamsUser[]>();
   let failures: Array<{ where: (c: ConnectorCall) => boolean; status: number }> = [];
   let seq = 0;
   const waiters = new Set<() => unknown>();
@@ -86,6 +89,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         calls.push(call);
         return answer(200, { conversations: teams.get(parts[2]) ?? [] });
       }
+      if (call.method === 'GET' && parts[3] === 'pagedmembers') {
+        calls.push(call);
+        const all = rosters.get(parts[2]) ?? [];
+        const from = Number(url.searchParams.get('continuationToken') ?? 0);
+        const members = all.slice(from, from + 2).map((u) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, userPrincipalName: u.email, tenantId: 'tenant-1' }));
+        return answer(200, from + 2 < all.length ? { members, continuationToken: String(from + 2) } : { members });
+      }
       if (call.method === 'GET' && parts[3] === 'members' && parts[4]) {
         calls.push(call);
         const u = users.get(parts[4]);
@@ -118,6 +128,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     addUser: (u) => users.set(u.id, u),
     setTeamChannels: (teamId, channels) => teams.set(teamId, channels),
+    setRoster: (teamId, members) => void rosters.set(teamId, members),
     sent,
     waitFor: (where, count = 1, timeoutMs = 8000) =>
       new Promise((resolve, reject) => {
