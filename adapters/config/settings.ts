@@ -23,7 +23,8 @@ const schema = z.object({
       message: 'use sqlite:data/helpdesk.sqlite or mysql://user:pass@host:3306/helpdesk',
     }),
   PORT: z.coerce.number({ message: 'use a port number such as 3978' }).int().min(0).max(65535).default(3978),
-  PUBLIC_URL: url('use an absolute http(s) URL such as https://helpdesk.example.com').default('http://localhost:3978'),
+  /** Empty: http://localhost:$PORT, so links follow the port the server really listens on. */
+  PUBLIC_URL: url('use an absolute http(s) URL such as https://helpdesk.example.com'),
   HELPDESK_TIMEZONE: z
     .string()
     .default('Europe/Paris')
@@ -66,7 +67,9 @@ const schema = z.object({
   WEB_SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, { message: 'use at least 32 random characters, e.g. openssl rand -hex 32' }),
 });
 
-export type Settings = z.output<typeof schema>;
+const withPublicUrl = <T extends { PORT: number; PUBLIC_URL?: string }>(s: T): T & { PUBLIC_URL: string } => ({ ...s, PUBLIC_URL: s.PUBLIC_URL ?? `http://localhost:${s.PORT}` });
+
+export type Settings = ReturnType<typeof withPublicUrl<z.output<typeof schema>>>;
 
 export class SettingsError extends Error {
   constructor(readonly variable: string, reason: string) {
@@ -81,7 +84,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const issue = r.error.issues[0];
     throw new SettingsError(String(issue.path[0]), issue.message);
   }
-  const s = r.data;
+  const s = withPublicUrl(r.data);
   const pairs: Array<[string, string | undefined, string, string | undefined]> = [
     ['SLACK_BOT_TOKEN', s.SLACK_BOT_TOKEN, 'SLACK_SIGNING_SECRET', s.SLACK_SIGNING_SECRET],
     ['MICROSOFT_APP_ID', s.MICROSOFT_APP_ID, 'MICROSOFT_APP_PASSWORD', s.MICROSOFT_APP_PASSWORD],
@@ -100,4 +103,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError('MICROSOFT_APP_ID', 'production refuses the unauthenticated Teams mode: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID');
   }
   return s;
+}
+
+/**
+ * What `npm run manifest` needs, and only that: the Teams package holds the app id and the public
+ * domain, never the password, so a half-configured Teams does not stop it.
+ */
+export function loadPackageSettings(env: NodeJS.ProcessEnv = process.env): Pick<Settings, 'MICROSOFT_APP_ID' | 'PUBLIC_URL'> {
+  const r = schema.pick({ PORT: true, PUBLIC_URL: true, MICROSOFT_APP_ID: true }).safeParse(env);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new SettingsError(String(issue.path[0]), issue.message);
+  }
+  return withPublicUrl(r.data);
 }
