@@ -1,5 +1,6 @@
 import { CATALOGUE, Locale } from '../../core/i18n/catalogue';
 import { t } from '../../core/i18n/translate';
+import { labelled } from '../../core/i18n/locale-format';
 import type { Actor } from '../../core/shared/actor';
 import { isStaff } from '../../core/shared/actor';
 import type { AuditEntry } from '../../core/audit/audit.entity';
@@ -79,7 +80,7 @@ ${staff || mine
   ? html`<form method="post" action="/tickets/${v.number}/watchers" class="inline">${hidden(d.csrf)}
 <label for="watcher">${t(l, 'web.ticket.watcher')}</label><input id="watcher" name="person" type="email" maxlength="254"${aria('person')}>${err('person')}
 <button type="submit">${t(l, 'web.ticket.watcher_submit')}</button>
-${(v.watchers ?? []).length ? html`<p class="meta">${t(l, 'web.ticket.watchers')} : ${(v.watchers ?? []).map((w) => w.name).join(', ')}</p>` : html``}</form>`
+${(v.watchers ?? []).length ? html`<p class="meta">${labelled(l, t(l, 'web.ticket.watchers'), (v.watchers ?? []).map((w) => w.name).join(', '))}</p>` : html``}</form>`
   : html``}
 <section><h2>${t(l, 'web.ticket.conversation')}</h2>
 <ol class="conversation">${d.comments.map(

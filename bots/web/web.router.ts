@@ -8,6 +8,7 @@ import { buildReport } from '../../core/reports/build-report.service';
 import { localDate } from '../../core/reports/report-period';
 import { listStoredReports } from '../../core/reports/stored-reports.service';
 import { reachOfStored } from '../../core/reports/report-reach';
+import { formatDay } from '../../core/i18n/locale-format';
 import { listServices } from '../../core/people/manage-services.service';
 import { actorOf, chrome, csrfChecked, signedIn, WebCtx, WebOptions, webErrors } from './context';
 import { html, page } from './html';
@@ -19,6 +20,7 @@ import { kbRoutes } from './kb.routes';
 import { dashboard } from './dashboard.page';
 import { multipartForms } from './multipart';
 import { settingsRoutes } from './settings.routes';
+import { notFound } from './not-found';
 
 export type { WebOptions } from './context';
 
@@ -74,10 +76,11 @@ export function webRouter(o: WebOptions): Router {
       return n ? html` · ${t(l, 'dayone.report.reached', { count: n })}` : html` · <strong class="refused">${t(l, 'dayone.report.nobody_short')}</strong> <span class="hint">${t(l, 'dayone.report.fix')}</span>`;
     };
     const storedList = stored.length
-      ? html`<h2>${t(l, 'web.dash.stored')}</h2><ul class="stored-reports">${stored.map((s) => html`<li>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${s.firstDay} · ${s.scopeKey}${reached(s.id)}</li>`)}</ul>`
+      ? html`<h2>${t(l, 'web.dash.stored')}</h2><ul class="stored-reports">${stored.map((s) => html`<li>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${formatDay(l, s.firstDay)} · ${s.scopeKey}${reached(s.id)}</li>`)}</ul>`
       : html``;
     res.type('html').send(page(c, html`<h1>${c.title}</h1>${dashboard(l, report, { kind, from, service }, services)}${storedList}`));
   });
   r.use(webErrors(ctx));
+  r.use(notFound(ctx));
   return r;
 }

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../shared/deps';
 import { slaQuickLook, rulesQuickLook } from '../sla/sla-quick-look.service';
 import { applyChatPreferences } from '../notifications/chat-preferences.service';
 import type { ChatIntent } from './chat-command';
+import { answerLanguageWord } from './language-word';
 
 /**
  * Chat words answered with one sentence or a short text, the same on Slack, Teams and the web:
@@ -13,5 +14,6 @@ export async function textAnswer(deps: CoreDeps, actor: Actor, intent: ChatInten
   if (intent.kind === 'sla') return slaQuickLook(deps, actor);
   if (intent.kind === 'rules') return rulesQuickLook(deps, actor);
   if (intent.kind === 'notifications') return applyChatPreferences(deps, actor, intent);
+  if (intent.kind === 'language') return answerLanguageWord(deps, actor, intent.locale);
   return null;
 }
