@@ -7,6 +7,7 @@ import { TEST_DATABASES } from '../support/db';
 import { startTestServer } from '../support/server';
 import { askHelpdesk, startSlackServer } from '../support/slack';
 import { WebClient } from '../web/web-client';
+import { configuredAdminAtSignIn } from '../../core/people/first-admin.service';
 
 const ROOT = path.resolve(__dirname, '../..');
 const cli = (args: string[], env: Record<string, string>, cwd: string) =>
@@ -42,6 +43,20 @@ describe.each(TEST_DATABASES)('the first admin on the web and in chat (R9, R17) 
       expect((await s.t.uow.read.people.get(boss.id))!.role).toBe('admin');
       const [rows] = (await s.t.db.sequelize.query("SELECT action, after_json FROM audit_entries WHERE entity = 'person' AND entity_id = " + boss.id)) as [Array<{ action: string; after_json: string }>, unknown];
       expect(rows.map((r) => `${r.action} ${r.after_json}`)).toContain('person_updated {"role":"admin"}');
+    } finally {
+      await s.close();
+    }
+  }, 60000);
+
+  it('an Entra ID sign-in of a HELPDESK_ADMINS e-mail nobody knows yet creates that admin; other e-mails get nothing', async () => {
+    const s = await startTestServer(db, { env: { HELPDESK_ADMINS: 'Chief@Example.com' } });
+    try {
+      const deps = s.running.deps;
+      const chief = await configuredAdminAtSignIn(deps, 'chief@example.com', 'Chief');
+      expect(chief).toMatchObject({ email: 'chief@example.com', displayName: 'Chief', role: 'admin' });
+      expect(await configuredAdminAtSignIn(deps, 'chief@example.com', 'Chief')).toMatchObject({ id: chief!.id });
+      expect(await configuredAdminAtSignIn(deps, 'stranger@example.com', 'Stranger')).toBeNull();
+      expect(await s.t.uow.read.people.find({ by: 'email', value: 'stranger@example.com' })).toBeNull();
     } finally {
       await s.close();
     }
