@@ -12,6 +12,7 @@ import { backupCommand, restoreCommand, BACKUP_USAGE } from './backup';
 import { gdprCommand, GDPR_USAGE } from './gdpr';
 import { outboxCommand, OUTBOX_USAGE } from './outbox';
 import { directoryCommand, DIRECTORY_USAGE } from './directory';
+import { adminCommand } from './admin';
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -22,6 +23,7 @@ const USAGE = `Usage: npx helpdesk <command>
                                           create a REST API bearer token (printed alone on the last line)
   token list                              list tokens (never their values)
   token revoke ID                         revoke a token
+  admin create --email EMAIL --name NAME  the first admin (or make someone admin); then sign in as them
 ${REPORT_USAGE}
 ${BACKUP_USAGE}
 ${GDPR_USAGE}
@@ -64,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'token') return await tokenCommand(deps, actor, rest);
+    if (command === 'admin') return await adminCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'outbox') return await outboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'directory') return await directoryCommand(settings, deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'gdpr') return await gdprCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));

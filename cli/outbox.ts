@@ -3,7 +3,7 @@ import type { Actor } from '../core/shared/actor';
 import type { CoreDeps } from '../core/shared/deps';
 import { listOutbox, retryOutbox } from '../core/notifications/outbox-admin.service';
 
-export const OUTBOX_USAGE = `  outbox list [--state failed|pending|sent|held] [--ticket N] [--limit N]
+export const OUTBOX_USAGE = `  outbox list [--state failed|pending|sent|held|skipped] [--ticket N] [--limit N]
                                           notifications in the outbox (counts per state, then one line each)
   outbox retry [ID ...]                   put parked (failed) notifications back in the queue: all, or the ids given`;
 

@@ -30,8 +30,8 @@ export async function reportCommand(
     // Kept, then posted in every managers' channel, exactly as the Monday job does.
     const sent = await sendReportNow({ deps, posters: delivery?.posters ?? [], publicUrl: delivery?.publicUrl ?? '' }, operator,
       { period, from: values.from, service: values.service, lang: values.lang ?? operator.locale }, timeZone);
-    if (!sent.outcomes.length) {
-      process.stderr.write(`${t(operator.locale, 'reports.no_channel')}\n`);
+    if (sent.warning) {
+      process.stderr.write(`${sent.warning.message}\n${sent.warning.howToFix}\n`);
       return 2;
     }
     const count = (r: string) => sent.outcomes.filter((o) => o.result === r).length;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { loadSettings } from '../adapters/config/settings';
+import { loadPackageSettings } from '../adapters/config/settings';
 
 const DIR = path.join(__dirname, '..', 'manifest', 'teams');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +39,7 @@ export async function buildTeamsPackage(appId: string, publicUrl: string, out: s
 
 async function main(): Promise<void> {
   require('dotenv').config({ quiet: true });
-  const settings = loadSettings();
+  const settings = loadPackageSettings();
   if (!settings.MICROSOFT_APP_ID) throw new Error('Set MICROSOFT_APP_ID (the Azure Bot registration app id) in the environment or .env, then run npm run manifest again');
   const i = process.argv.indexOf('--out');
   const out = path.resolve(i > 0 && process.argv[i + 1] ? process.argv[i + 1] : path.join('data', 'helpdesk-teams.zip'));

@@ -26,10 +26,22 @@
     li.scrollIntoView({ block: 'nearest' });
     return li;
   }
+  // The bot's answers are the chat's Markdown (*bold* as in Slack, **bold**, `code`, links): shown
+  // formatted, never as raw asterisks; everything else is escaped.
+  function chatMarkdown(text) {
+    return esc(text)
+      .replace(/`([^`]+)`/g, '<code>$1</code>')
+      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^\w*])\*([^*\s][^*]*)\*(?!\w)/g, '$1<strong>$2</strong>')
+      .replace(/(^|[^\w])_([^_\s][^_]*)_(?!\w)/g, '$1<em>$2</em>')
+      .replace(/&lt;(https?:\/\/[^|&\s]+)\|([^&]+)&gt;/g, '<a href="$1">$2</a>')
+      .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+|\/[^)\s]*)\)/g, '<a href="$2">$1</a>')
+      .replace(/\n/g, '<br>');
+  }
   function say(text) {
     var b = document.createElement('div');
     b.className = 'bubble';
-    b.textContent = text;
+    b.innerHTML = chatMarkdown(text || '');
     add('from-bot', b);
   }
   function card(json) {

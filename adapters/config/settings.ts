@@ -23,7 +23,8 @@ const schema = z.object({
       message: 'use sqlite:data/helpdesk.sqlite or mysql://user:pass@host:3306/helpdesk',
     }),
   PORT: z.coerce.number({ message: 'use a port number such as 3978' }).int().min(0).max(65535).default(3978),
-  PUBLIC_URL: url('use an absolute http(s) URL such as https://helpdesk.example.com').default('http://localhost:3978'),
+  /** Empty: http://localhost:$PORT, so links follow the port the server really listens on. */
+  PUBLIC_URL: url('use an absolute http(s) URL such as https://helpdesk.example.com'),
   HELPDESK_TIMEZONE: z
     .string()
     .default('Europe/Paris')
@@ -71,7 +72,9 @@ const schema = z.object({
   WEB_SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, { message: 'use at least 32 random characters, e.g. openssl rand -hex 32' }),
 });
 
-export type Settings = z.output<typeof schema>;
+const withPublicUrl = <T extends { PORT: number; PUBLIC_URL?: string }>(s: T): T & { PUBLIC_URL: string } => ({ ...s, PUBLIC_URL: s.PUBLIC_URL ?? `http://localhost:${s.PORT}` });
+
+export type Settings = ReturnType<typeof withPublicUrl<z.output<typeof schema>>>;
 
 /** Slack is on with a bot token and either transport: signed HTTP requests or a Socket Mode connection. */
 export function slackEnabled(s: Settings): s is Settings & { SLACK_BOT_TOKEN: string } {
@@ -91,7 +94,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const issue = r.error.issues[0];
     throw new SettingsError(String(issue.path[0]), issue.message);
   }
-  const s = r.data;
+  const s = withPublicUrl(r.data);
   if (s.SLACK_APP_TOKEN && !s.SLACK_BOT_TOKEN) throw new SettingsError('SLACK_BOT_TOKEN', 'Socket Mode (SLACK_APP_TOKEN) also needs the bot token (xoxb-...)');
   if (s.SLACK_BOT_TOKEN && !s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN) {
     throw new SettingsError('SLACK_SIGNING_SECRET', 'set SLACK_SIGNING_SECRET (Slack calls /slack/events) or SLACK_APP_TOKEN (Socket Mode), or unset SLACK_BOT_TOKEN');
@@ -121,4 +124,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError('MAIL_INBOUND_URL', 'graph: mail intake needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   }
   return s;
+}
+
+/**
+ * What `npm run manifest` needs, and only that: the Teams package holds the app id and the public
+ * domain, never the password, so a half-configured Teams does not stop it.
+ */
+export function loadPackageSettings(env: NodeJS.ProcessEnv = process.env): Pick<Settings, 'MICROSOFT_APP_ID' | 'PUBLIC_URL'> {
+  const r = schema.pick({ PORT: true, PUBLIC_URL: true, MICROSOFT_APP_ID: true }).safeParse(env);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new SettingsError(String(issue.path[0]), issue.message);
+  }
+  return withPublicUrl(r.data);
 }

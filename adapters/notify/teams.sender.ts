@@ -19,7 +19,9 @@ export class TeamsSender implements Sender {
 
   async send(m: RenderedMessage, e: OutboxEntry): Promise<void> {
     const to = await this.address(e);
-    if (!to) throw new SendFailure(`teams: no conversation reference for ${e.address}`, { permanent: true });
+    // A person who never opened Teams with the bot is tried on their next channel; a bound channel
+    // the bot cannot reach is a setup mistake and stays parked for the admin.
+    if (!to) throw new SendFailure(`teams: no conversation reference for ${e.address}`, { permanent: true, unreachable: e.personId !== null });
     if (e.event === CARD_EVENTS.post || e.event === CARD_EVENTS.refresh) return this.failures(() => this.card(to, e));
     if (e.event === CARD_EVENTS.thread) return this.failures(() => this.threadComment(to, e));
     return this.failures(() => this.message(m, e, to));

@@ -1,5 +1,6 @@
 import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
 import type { UnitOfWork } from '../../core/shared/store.port';
+import { createMissingDatabase, isUnknownDatabase, missingOrDenied } from './create-database';
 import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
 import { createMigrator, withMigrationLock } from './migrator';
 import type { Dialect } from './sql';
@@ -89,9 +90,17 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     if (target.storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
   } else {
     // Fail at start, with the pool closed, rather than on the first request.
+    const mysqlTarget = target;
     await sequelize.authenticate().catch(async (err: unknown) => {
-      await sequelize.close();
-      throw err;
+      if (!isUnknownDatabase(err)) {
+        await sequelize.close();
+        throw missingOrDenied(err, mysqlTarget) ?? err;
+      }
+      await createMissingDatabase(mysqlTarget).catch(async (e: unknown) => {
+        await sequelize.close();
+        throw e;
+      });
+      await sequelize.authenticate();
     });
   }
 

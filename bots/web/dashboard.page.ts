@@ -2,6 +2,7 @@ import type { Locale } from '../../core/i18n/catalogue';
 import { t } from '../../core/i18n/translate';
 import type { Report } from '../../core/reports/report.entity';
 import { html, Html } from './html';
+import { formatDay, formatPercent, labelled } from '../../core/i18n/locale-format';
 
 export interface Bar {
   label: string;
@@ -12,7 +13,7 @@ export interface Bar {
  * A horizontal bar chart as inline SVG: no script, prints, scales to a phone, and carries a table
  * alternative (the figures are in the <title> of each bar and in the table that follows).
  */
-export function barChart(title: string, series: string[], bars: Bar[]): Html {
+export function barChart(title: string, series: string[], bars: Bar[], l: Locale = 'en'): Html {
   if (!bars.length) return html``;
   const max = Math.max(1, ...bars.flatMap((b) => b.values));
   const rowH = 14 * series.length + 10;
@@ -22,7 +23,7 @@ export function barChart(title: string, series: string[], bars: Bar[]): Html {
   return html`<figure class="chart"><figcaption>${title}</figcaption>
 <svg viewBox="0 0 ${x0 + w + 40} ${h}" role="img" aria-label="${title}" preserveAspectRatio="xMinYMin meet">
 ${bars.map((b, i) => html`<text x="${x0 - 6}" y="${i * rowH + 14}" text-anchor="end" class="label">${b.label.length > 20 ? b.label.slice(0, 19) + '…' : b.label}</text>
-${b.values.map((v, k) => html`<rect class="s${k}" x="${x0}" y="${i * rowH + 4 + k * 14}" width="${Math.round((v / max) * w)}" height="12"><title>${b.label} · ${series[k]} : ${v}</title></rect><text x="${x0 + Math.round((v / max) * w) + 4}" y="${i * rowH + 14 + k * 14}" class="value">${v}</text>`)}`)}
+${b.values.map((v, k) => html`<rect class="s${k}" x="${x0}" y="${i * rowH + 4 + k * 14}" width="${Math.round((v / max) * w)}" height="12"><title>${b.label} · ${labelled(l, series[k], v)}</title></rect><text x="${x0 + Math.round((v / max) * w) + 4}" y="${i * rowH + 14 + k * 14}" class="value">${v}</text>`)}`)}
 </svg>
 <p class="legend">${series.map((s, k) => html`<span class="key s${k}"></span>${s} `)}</p></figure>`;
 }
@@ -32,7 +33,7 @@ const minutes = (l: Locale, m: number | null) => {
   const h = Math.floor(m / 60);
   return h ? `${h} h ${String(Math.round(m % 60)).padStart(2, '0')}` : `${Math.round(m)} min`;
 };
-const pct = (p: number | null) => (p === null ? '—' : `${p} %`);
+const pct = (l: Locale, p: number | null) => formatPercent(l, p);
 
 /** Managers' dashboard (R8, R12, R14): the report's figures and charts for the chosen period. */
 export function dashboard(l: Locale, r: Report, period: { kind: string; from: string; service?: string }, services: Array<{ slug: string; name: string }>): Html {
@@ -45,19 +46,19 @@ export function dashboard(l: Locale, r: Report, period: { kind: string; from: st
 <label>${tr('web.dash.from')} <input type="date" name="from" value="${period.from}"></label>
 <label>${tr('web.dash.service')} <select name="service"><option value="">${tr('web.dash.all_services')}</option>${services.map((x) => html`<option value="${x.slug}"${period.service === x.slug ? html` selected` : ''}>${x.name}</option>`)}</select></label>
 <button type="submit">${tr('web.queue.apply')}</button></form>
-<p class="hint">${tr('web.dash.range', { from: r.period.firstDay, to: r.period.lastDay })}${r.scope.kind === 'technician' ? ` · ${r.scope.name}` : r.scope.kind === 'service' ? ` · ${r.scope.name}` : ''}</p>
+<p class="hint">${tr('web.dash.range', { from: formatDay(l, r.period.firstDay), to: formatDay(l, r.period.lastDay) })}${r.scope.kind === 'technician' ? ` · ${r.scope.name}` : r.scope.kind === 'service' ? ` · ${r.scope.name}` : ''}</p>
 <div class="tiles">
 ${tile('opened', opened, r.volumes.opened)}${tile('resolved', resolved, r.volumes.resolved)}${tile('backlog', tr('web.dash.backlog'), r.volumes.backlogEnd)}${tile('overdue', tr('web.dash.overdue'), r.volumes.overdueNow)}
 ${tile('first_response', tr('web.dash.first_response'), minutes(l, r.durations.firstResponse.meanMinutes))}${tile('resolution', tr('web.dash.resolution'), minutes(l, r.durations.resolution.medianMinutes))}
-${tile('sla_own', tr('web.dash.sla_own'), pct(r.sla.own.percent))}${tile('sla_resolve', tr('web.dash.sla_resolve'), pct(r.sla.resolve.percent))}
+${tile('sla_own', tr('web.dash.sla_own'), pct(l, r.sla.own.percent))}${tile('sla_resolve', tr('web.dash.sla_resolve'), pct(l, r.sla.resolve.percent))}
 </div>
 <div class="charts">
-${barChart(tr('web.dash.by_service'), [opened, resolved], r.byService.map((s) => ({ label: s.label, values: [s.opened, s.resolved] })))}
-${barChart(tr('web.dash.by_category'), [opened, resolved], r.byCategory.map((s) => ({ label: s.label, values: [s.opened, s.resolved] })))}
-${barChart(tr('web.dash.by_technician'), [tr('web.dash.handled'), tr('web.dash.overdue')], r.technicians.map((s) => ({ label: s.name, values: [s.handled, s.overdueNow] })))}
+${barChart(tr('web.dash.by_service'), [opened, resolved], r.byService.map((s) => ({ label: s.label, values: [s.opened, s.resolved] })), l)}
+${barChart(tr('web.dash.by_category'), [opened, resolved], r.byCategory.map((s) => ({ label: s.label, values: [s.opened, s.resolved] })), l)}
+${barChart(tr('web.dash.by_technician'), [tr('web.dash.handled'), tr('web.dash.overdue')], r.technicians.map((s) => ({ label: s.name, values: [s.handled, s.overdueNow] })), l)}
 </div>
 <h2>${tr('web.dash.by_service')}</h2>
 <table class="figures"><thead><tr><th scope="col">${tr('cards.ticket.service')}</th><th scope="col">${opened}</th><th scope="col">${resolved}</th><th scope="col">${tr('web.dash.resolution_mean')}</th><th scope="col">${tr('web.dash.overdue')}</th></tr></thead>
 <tbody>${r.byService.map((s) => html`<tr><th scope="row">${s.label}</th><td>${s.opened}</td><td>${s.resolved}</td><td>${minutes(l, s.meanResolutionMinutes)}</td><td>${s.overdueNow}</td></tr>`)}</tbody></table>
-${r.recurring.titles.length || r.recurring.categories.length ? html`<h2>${tr('web.dash.recurring')}</h2><ul>${[...r.recurring.categories, ...r.recurring.titles].map((x) => html`<li>${x.label} : ${x.current} (${x.previous})</li>`)}</ul>` : html``}`;
+${r.recurring.titles.length || r.recurring.categories.length ? html`<h2>${tr('web.dash.recurring')}</h2><ul>${[...r.recurring.categories, ...r.recurring.titles].map((x) => html`<li>${labelled(l, x.label, x.current)} (${x.previous})</li>`)}</ul>` : html``}`;
 }

@@ -6,6 +6,7 @@ import { getArticle } from '../../core/kb/get-article.service';
 import { markArticleHelpful } from '../../core/kb/mark-article-helpful.service';
 import { actorOf, chrome, WebCtx } from './context';
 import { html, page } from './html';
+import { markdownToHtml } from './markdown';
 
 const articleId = (raw: string) => {
   if (!/^\d{1,9}$/.test(raw)) throw new HelpdeskError('article_not_found', { id: raw.slice(0, 12) });
@@ -24,7 +25,7 @@ export function kbRoutes(ctx: WebCtx): Router {
     const done = req.query.done === 'helpful' ? (CATALOGUE[l] as Record<string, string>)['web.kb.thanks'] : null;
     res.type('html').send(page(c, html`<h1>${a.title}</h1>
 ${done ? html`<p class="notice good" role="status">${done}</p>` : html``}
-<article class="text">${a.body}</article>
+<article class="text kb-body">${markdownToHtml(a.body)}</article>
 <p class="hint">${t(l, 'kb.helped', { count: a.helpfulCount })}</p>
 <form method="post" action="/kb/articles/${a.id}/helpful" class="inline"><input type="hidden" name="_csrf" value="${c.csrf}">
 <button type="submit" class="primary">${t(l, 'kb.solved_button')}</button> <a class="button" href="/report">${t(l, 'kb.still_need_help')}</a></form>`));

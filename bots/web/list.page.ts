@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/i18n/catalogue';
 import { t } from '../../core/i18n/translate';
+import { labelled } from '../../core/i18n/locale-format';
 import type { TicketView } from '../../core/tickets/ticket.view';
 import type { Category } from '../../core/people/person.entity';
 import { PRIORITIES, STATUSES } from '../../core/tickets/ticket.entity';
@@ -29,7 +30,7 @@ export function ticketList(items: TicketView[], l: Locale, timeZone: string, now
     (v) => html`<li class="ticket${v.overdue ? ' overdue' : ''}" data-number="${v.number}">
 <a class="ticket-title" href="/tickets/${v.number}">#${v.number} ${v.title}</a>
 <span class="badge status-${v.status}">${statusLabel(l, v.status)}</span> <span class="badge prio-${v.priority}">${priorityLabel(l, v.priority)}</span>${v.overdue ? html` <span class="badge late">${t(l, 'cards.ticket.overdue')}</span>` : ''}
-<div class="meta">${t(l, 'cards.ticket.assignees')} : ${peopleNames(v.assignees, l)}${v.service ? ` · ${v.service.name}` : ''}${nextDeadline(v, o) ? ` · ${nextDeadline(v, o)}` : ''}</div></li>`,
+<div class="meta">${labelled(l, t(l, 'cards.ticket.assignees'), peopleNames(v.assignees, l))}${v.service ? ` · ${v.service.name}` : ''}${nextDeadline(v, o) ? ` · ${nextDeadline(v, o)}` : ''}</div></li>`,
   )}</ul>`;
 }
 

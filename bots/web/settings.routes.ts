@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import type { Locale } from '../../core/i18n/catalogue';
+import { LOCALES, type Locale } from '../../core/i18n/catalogue';
+import { setMyLanguage } from '../../core/people/set-language.service';
 import { errorMessage, t } from '../../core/i18n/translate';
 import { isHelpdeskError } from '../../core/shared/errors';
 import { DELIVERY_CHANNELS, RHYTHMS } from '../../core/notifications/outbox.port';
@@ -25,6 +26,18 @@ ${RHYTHMS.map((r) => html`<label class="check"><input type="radio" name="rhythm"
 </fieldset>
 <label class="check"><input type="checkbox" name="quietHours" value="1"${p.quietHours ? html` checked` : ''}> ${t(l, 'web.settings.quiet')}</label>
 <button type="submit" class="primary">${t(l, 'web.settings.save')}</button>
+</form>
+${languageForm(l, csrf)}`;
+}
+
+/** The person's own language: its own small form, so it never resets the notification choices. */
+function languageForm(l: Locale, csrf: string): Html {
+  return html`<form method="post" action="/settings/language" class="card" id="language-form">
+<input type="hidden" name="_csrf" value="${csrf}">
+<label for="locale">${t(l, 'dayone.settings.language')}</label>
+<p class="hint" id="locale-hint">${t(l, 'dayone.settings.language_hint')}</p>
+<select id="locale" name="locale" aria-describedby="locale-hint">${LOCALES.map((x) => html`<option value="${x}" lang="${x}"${x === l ? html` selected` : ''}>${t(x, `dayone.language.${x}`)}</option>`)}</select>
+<button type="submit" class="primary">${t(l, 'web.settings.save')}</button>
 </form>`;
 }
 
@@ -36,6 +49,10 @@ export function settingsRoutes(ctx: WebCtx): Router {
     const c = chrome(req, ctx, 'web.settings.title', '/settings');
     const done = req.query.done === 'saved' ? { kind: 'good' as const, text: t(c.locale, 'web.settings.saved') } : undefined;
     res.type('html').send(page(c, settingsForm(c.locale, c.csrf!, await getPreferences(deps, actorOf(req)), done)));
+  });
+  r.post('/settings/language', async (req, res) => {
+    await setMyLanguage(deps, actorOf(req), (req.body as Record<string, unknown>).locale);
+    res.redirect(303, '/settings?done=saved');
   });
   r.post('/settings', async (req, res) => {
     const c = chrome(req, ctx, 'web.settings.title', '/settings');

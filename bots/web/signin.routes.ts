@@ -3,6 +3,7 @@ import { t } from '../../core/i18n/translate';
 import { systemActor } from '../../core/shared/actor';
 import { listPeople } from '../../core/people/manage-people.service';
 import { findPerson } from '../../core/people/person.lookup';
+import { configuredAdminAtSignIn, promoteConfiguredAdmin } from '../../core/people/first-admin.service';
 import { chrome, errorPage, localeOf, WebCtx } from './context';
 import { html, page } from './html';
 import { oidcFlow } from './oidc';
@@ -47,6 +48,7 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
     if (!ctx.sessions.checkCsrf(s, req.body?._csrf)) return void res.status(403).type('html').send(errorPage(req, ctx, 403, t(localeOf(req, deps), 'web.csrf_refused')));
     const person = /^\d{1,9}$/.test(String(req.body?.person ?? '')) ? await findPerson(deps.uow.read, Number(req.body.person)).catch(() => null) : null;
     if (!person || !person.active) return void res.status(422).type('html').send(errorPage(req, ctx, 422, t(localeOf(req, deps), 'web.signin.unknown')));
+    await promoteConfiguredAdmin(deps, person, 'web');
     ctx.sessions.write(req, res, { pid: person.id });
     res.redirect(303, safeNext(req.body?.next));
   });
@@ -63,7 +65,7 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
     const s = ctx.sessions.read(req);
     const l = localeOf(req, deps);
     if (!oidc || !s?.oidc) return void res.status(400).type('html').send(errorPage(req, ctx, 400, t(l, 'web.signin.expired')));
-    let who: { email: string | null };
+    let who: { email: string | null; name: string | null };
     try {
       // Checked against what the callback URL says on our public address, as registered at the provider.
       const callback = new URL(req.originalUrl, ctx.o.publicUrl);
@@ -71,7 +73,8 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
     } catch {
       return void res.status(401).type('html').send(errorPage(req, ctx, 401, t(l, 'web.signin.failed')));
     }
-    const person = who.email ? await findPerson(deps.uow.read, who.email).catch(() => null) : null;
+    const known = who.email ? await findPerson(deps.uow.read, who.email).catch(() => null) : null;
+    const person = known ? await promoteConfiguredAdmin(deps, known, 'web') : who.email ? await configuredAdminAtSignIn(deps, who.email, who.name) : null;
     if (!person || !person.active) return void res.status(403).type('html').send(errorPage(req, ctx, 403, t(l, 'web.signin.no_person', { email: who.email ?? '?' })));
     const next = safeNext(s.next);
     ctx.sessions.write(req, res, { pid: person.id });

@@ -1,5 +1,6 @@
 import { CATALOGUE, Locale } from '../../core/i18n/catalogue';
 import { t } from '../../core/i18n/translate';
+import { labelled } from '../../core/i18n/locale-format';
 import type { Actor } from '../../core/shared/actor';
 import { isStaff } from '../../core/shared/actor';
 import type { AuditEntry } from '../../core/audit/audit.entity';
@@ -27,6 +28,8 @@ export interface TicketPageData {
   /** A message after an action (done, or why not), and field messages of the form that failed. */
   notice?: { kind: 'good' | 'refused'; text: string };
   errors: Record<string, string>;
+  /** What the person typed in the form that was refused, shown again so nothing is lost. */
+  kept?: Record<string, string>;
   attachments: Attachment[];
 }
 
@@ -56,9 +59,9 @@ ${v.assignees.some((x) => x.id === actor.personId) ? html`` : html`<form method=
 ${err('people')}<button type="submit">${t(l, 'web.ticket.assign_submit')}</button></form>
 <form method="post" action="/tickets/${v.number}/status" class="inline">${hidden(d.csrf)}
 <label for="status">${t(l, 'cards.ticket.status')}</label>
-<select id="status" name="status"${aria('status')}>${TRANSITIONS[v.status].map((s) => html`<option value="${s}">${statusLabel(l, s)}</option>`)}</select>
+<select id="status" name="status"${aria('status')}>${TRANSITIONS[v.status].map((s) => html`<option value="${s}"${d.kept?.status === s ? html` selected` : html``}>${statusLabel(l, s)}</option>`)}</select>
 <label for="resolution">${t(l, 'web.ticket.resolution_hint')}</label>
-<textarea id="resolution" name="resolution" rows="2"${aria('resolution')}></textarea>${err('status')}${err('resolution')}
+<textarea id="resolution" name="resolution" rows="2"${aria('resolution')}>${d.kept?.resolution ?? ''}</textarea>${err('status')}${err('resolution')}
 <button type="submit">${t(l, 'web.ticket.status_submit')}</button></form>
 <form method="post" action="/tickets/${v.number}/transfer" class="inline">${hidden(d.csrf)}
 <label for="transfer">${t(l, 'web.ticket.transfer')}</label>
@@ -79,7 +82,7 @@ ${staff || mine
   ? html`<form method="post" action="/tickets/${v.number}/watchers" class="inline">${hidden(d.csrf)}
 <label for="watcher">${t(l, 'web.ticket.watcher')}</label><input id="watcher" name="person" type="email" maxlength="254"${aria('person')}>${err('person')}
 <button type="submit">${t(l, 'web.ticket.watcher_submit')}</button>
-${(v.watchers ?? []).length ? html`<p class="meta">${t(l, 'web.ticket.watchers')} : ${(v.watchers ?? []).map((w) => w.name).join(', ')}</p>` : html``}</form>`
+${(v.watchers ?? []).length ? html`<p class="meta">${labelled(l, t(l, 'web.ticket.watchers'), (v.watchers ?? []).map((w) => w.name).join(', '))}</p>` : html``}</form>`
   : html``}
 <section><h2>${t(l, 'web.ticket.conversation')}</h2>
 <ol class="conversation">${d.comments.map(
@@ -94,7 +97,7 @@ ${staff ? html`<label class="check"><input type="checkbox" name="internal" value
 <section><h2>${t(l, 'web.ticket.attachments')}</h2>
 ${d.attachments.length
   ? html`<ul class="attachments">${d.attachments.map((a) => html`<li><a href="/tickets/${v.number}/attachments/${a.id}" download>${a.filename}</a> <span class="meta">${sizeText(a.size, l)} · ${date(a.createdAt)}</span></li>`)}</ul>`
-  : html`<p class="empty">${t(l, 'web.ticket.no_attachments')}</p>`}
+  : staff || mine ? html`` : html`<p class="empty">${t(l, 'web.ticket.no_attachments')}</p>`}
 ${staff || mine
   ? html`<form method="post" action="/tickets/${v.number}/attachments" class="inline" enctype="multipart/form-data">${hidden(d.csrf)}
 <label for="attachment">${t(l, 'web.ticket.attach')}</label><input id="attachment" name="attachment" type="file"${aria('attachment')}>${err('attachment')}

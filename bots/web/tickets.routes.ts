@@ -45,15 +45,15 @@ export function ticketRoutes(ctx: WebCtx): Router {
 
   r.get('/report', async (req, res) => {
     const c = chrome(req, ctx, 'web.report.title', '/report');
-    res.type('html').send(page({ ...c, scripts: ['/assets/app.js'] }, reportForm(c.locale, c.csrf!, await listCategories(deps), {}, {})));
+    res.type('html').send(page({ ...c, scripts: ['/assets/app.js'] }, reportForm(c.locale, c.csrf!, await listCategories(deps), {}, {}, isStaff(actorOf(req)))));
   });
 
   r.post('/report', form, async (req, res) => {
     const c = chrome(req, ctx, 'web.report.title', '/report');
-    const v: ReportValues = { title: str(req.body.title), description: str(req.body.description), category: str(req.body.category), urgency: str(req.body.urgency), formId: str(req.body.formId) };
+    const v: ReportValues = { title: str(req.body.title), description: str(req.body.description), category: str(req.body.category), urgency: str(req.body.urgency), formId: str(req.body.formId), caller: str(req.body.caller)?.trim() || undefined, callerName: str(req.body.callerName)?.trim() || undefined };
     const categories = await listCategories(deps);
     const show = (status: number, errors: Record<string, string>) =>
-      void res.status(status).type('html').send(page({ ...c, scripts: ['/assets/app.js'] }, reportForm(c.locale, c.csrf!, categories, v, errors)));
+      void res.status(status).type('html').send(page({ ...c, scripts: ['/assets/app.js'] }, reportForm(c.locale, c.csrf!, categories, v, errors, isStaff(actorOf(req)))));
     const errors = checkReport(c.locale, v, categories);
     const file = ((req as MultipartRequest).files ?? []).find((f) => f.field === 'attachment');
     if (file) {
@@ -72,13 +72,15 @@ export function ticketRoutes(ctx: WebCtx): Router {
         description: v.description ?? '',
         urgency: v.urgency as never,
         ...(v.category ? { category: v.category } : {}),
+        ...(v.caller ? { requester: v.caller, ...(v.callerName ? { requesterName: v.callerName } : {}) } : {}),
         ...(v.formId ? { idempotencyKey: `web:${actorOf(req).personId}:${v.formId}` } : {}),
       });
       if (file && created.created) await addAttachment(deps, actorOf(req), created.ticket.id, file);
       res.redirect(303, `/tickets/${created.ticket.id}?done=created`);
     } catch (e) {
-      const fields = isHelpdeskError(e) ? fieldErrors(e, c.locale, ['title', 'description', 'category', 'urgency']) : null;
-      if (fields) return show(422, fields);
+      const fields = isHelpdeskError(e) ? fieldErrors(e, c.locale, ['title', 'description', 'category', 'urgency', 'requester', 'requesterName']) : null;
+      if (fields) return show(422, { ...fields, ...(fields.requester ? { caller: fields.requester } : {}), ...(fields.requesterName ? { callerName: fields.requesterName } : {}) });
+      if (isHelpdeskError(e) && e.code === 'person_not_found' && v.caller) return show(422, { caller: t(c.locale, 'dayone.caller.unknown', { who: v.caller }) });
       if (isHelpdeskError(e) && e.kind === 'not_found') return show(422, { category: errorMessage(c.locale, e) });
       throw e;
     }
@@ -137,7 +139,10 @@ export function ticketRoutes(ctx: WebCtx): Router {
         const l = actorOf(req).locale;
         const errs = fieldErrors(e, l, fields) ?? {};
         const status = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 }[e.kind];
-        return sendTicket(req, res, n, status, { kind: 'refused', text: errorMessage(l, e) }, errs);
+        // A refusal that names no field (an open dependency) is said beside the form that asked.
+        if (!Object.keys(errs).length && fields.length) errs[fields[0]] = errorMessage(l, e);
+        const kept = Object.fromEntries(fields.map((f) => [f, str(req.body?.[f])]).filter((x): x is [string, string] => typeof x[1] === 'string'));
+        return sendTicket(req, res, n, status, { kind: 'refused', text: errorMessage(l, e) }, errs, kept);
       }
       res.redirect(303, `/tickets/${n}?done=${name}`);
     });
@@ -181,7 +186,7 @@ export function ticketRoutes(ctx: WebCtx): Router {
   });
   action('links', ['ticket', 'type'], (req, n) => linkTickets(deps, actorOf(req), n, { type: str(req.body.type) as never, ticket: (str(req.body.ticket) ?? '').trim() }));
 
-  async function sendTicket(req: Request, res: Response, n: number, status: number, notice: { kind: 'good' | 'refused'; text: string } | undefined, errors: Record<string, string>) {
+  async function sendTicket(req: Request, res: Response, n: number, status: number, notice: { kind: 'good' | 'refused'; text: string } | undefined, errors: Record<string, string>, kept?: Record<string, string>) {
     const actor = actorOf(req);
     const view = await getTicket(deps, actor, n);
     const [comments, history, technicians, attachments] = await Promise.all([
@@ -196,7 +201,7 @@ export function ticketRoutes(ctx: WebCtx): Router {
     const people = new Map((ids.length ? await deps.uow.read.people.many(ids) : []).map((p) => [p.id, p.displayName]));
     const c = chrome(req, ctx, `#${view.number} ${view.title}`);
     const body = ticketPage({
-      view, actor, csrf: c.csrf!, timeZone: ctx.o.timeZone, now: deps.clock.now(), notice, errors, history, attachments,
+      view, actor, csrf: c.csrf!, timeZone: ctx.o.timeZone, now: deps.clock.now(), notice, errors, kept, history, attachments,
       comments: comments.map((x) => ({ ...x, author: x.authorId ? people.get(x.authorId) ?? '?' : t(actor.locale, 'system') })),
       technicians: technicians.filter((p) => p.active).map((p) => ({ id: p.id, name: p.displayName })),
       services,

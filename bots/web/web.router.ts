@@ -7,6 +7,8 @@ import { HelpdeskError } from '../../core/shared/errors';
 import { buildReport } from '../../core/reports/build-report.service';
 import { localDate } from '../../core/reports/report-period';
 import { listStoredReports } from '../../core/reports/stored-reports.service';
+import { reachOfStored } from '../../core/reports/report-reach';
+import { formatDay } from '../../core/i18n/locale-format';
 import { listServices } from '../../core/people/manage-services.service';
 import { actorOf, chrome, csrfChecked, signedIn, WebCtx, WebOptions, webErrors } from './context';
 import { html, page } from './html';
@@ -18,6 +20,7 @@ import { kbRoutes } from './kb.routes';
 import { dashboard } from './dashboard.page';
 import { multipartForms } from './multipart';
 import { settingsRoutes } from './settings.routes';
+import { notFound } from './not-found';
 
 export type { WebOptions } from './context';
 
@@ -67,11 +70,17 @@ export function webRouter(o: WebOptions): Router {
     const services = (await listServices(o.deps)).filter((x) => seesEverything(actor) || actor.serviceIds.includes(x.id));
     const stored = seesEverything(actor) ? await listStoredReports(o.deps, actor, { limit: 10 }) : [];
     const l = c.locale;
+    const reach = await reachOfStored(o.deps, stored.map((s) => s.id));
+    const reached = (id: number) => {
+      const n = reach.get(id);
+      return n ? html` · ${t(l, 'dayone.report.reached', { count: n })}` : html` · <strong class="refused">${t(l, 'dayone.report.nobody_short')}</strong> <span class="hint">${t(l, 'dayone.report.fix')}</span>`;
+    };
     const storedList = stored.length
-      ? html`<h2>${t(l, 'web.dash.stored')}</h2><ul>${stored.map((s) => html`<li>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${s.firstDay} · ${s.scopeKey}</li>`)}</ul>`
+      ? html`<h2>${t(l, 'web.dash.stored')}</h2><ul class="stored-reports">${stored.map((s) => html`<li>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${formatDay(l, s.firstDay)} · ${s.scopeKey}${reached(s.id)}</li>`)}</ul>`
       : html``;
     res.type('html').send(page(c, html`<h1>${c.title}</h1>${dashboard(l, report, { kind, from, service }, services)}${storedList}`));
   });
   r.use(webErrors(ctx));
+  r.use(notFound(ctx));
   return r;
 }

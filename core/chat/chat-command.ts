@@ -1,6 +1,8 @@
 import type { Role } from '../shared/actor';
 import type { BindingPurpose } from './chat.port';
 import { parseNotificationWords, type NotificationWords } from '../notifications/notification-words';
+import type { Locale } from '../i18n/catalogue';
+import { parseLanguageWord } from './language-word';
 
 /**
  * The chat surface of CONTRACT.md, the same words on Slack and Teams, in French and English.
@@ -24,7 +26,8 @@ export type ChatIntent =
   | { kind: 'directory_groups' }
   /** Issue 5: `notifications` (at each change) / `notifications hourly`; carried out by core/notifications/chat-preferences.service.ts. */
   | ({ kind: 'notifications' } & NotificationWords)
-  | { kind: 'usage'; command: 'setup' | 'role' | 'for' | 'kb' | 'search' };
+  | { kind: 'usage'; command: 'setup' | 'role' | 'for' | 'kb' | 'search' }
+  | { kind: 'language'; locale: Locale | null };
 
 const ROLE_WORDS: Record<string, Role> = {
   technician: 'technician', technicien: 'technician', technicienne: 'technician', tech: 'technician',
@@ -76,6 +79,8 @@ export function parseHelpdeskCommand(raw: string): ChatIntent {
     const service = words.slice(period ? 2 : 1).join(' ');
     return { kind: 'report_stats', period: period ?? 'weekly', ...(service ? { service } : {}) };
   }
+  const language = parseLanguageWord(text);
+  if (language) return { kind: 'language', ...language };
   if (head === 'sla' && !rest) return { kind: 'sla' };
   if (head === 'notifications' || head === 'notification') return { kind: 'notifications', ...parseNotificationWords(rest) };
   if (['rules', 'règles', 'regles', 'automatisation'].includes(head) && !rest) return { kind: 'rules' };
@@ -117,7 +122,7 @@ export function parseDirectMessage(raw: string): ChatIntent {
   if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
   if (/^(help|aide|\?)$/i.test(text)) return { kind: 'help' };
   const command = parseHelpdeskCommand(text);
-  if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules', 'directory_map', 'directory_groups'].includes(command.kind)) return command;
+  if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules', 'directory_map', 'directory_groups', 'language'].includes(command.kind)) return command;
   // "report weekly", "rapport mensuel reseau": a command; "report: my printer is broken" stays a problem.
   const words = text.split(' ');
   if (command.kind === 'report_stats' && words.length <= 3 && (words.length === 1 || REPORT_PERIODS[words[1].toLowerCase()])) return command;

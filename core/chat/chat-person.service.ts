@@ -2,6 +2,7 @@ import { systemActor, type Actor } from '../shared/actor';
 import { HelpdeskError } from '../shared/errors';
 import type { CoreDeps } from '../shared/deps';
 import { actorForPerson } from '../people/actor-for-person';
+import { promoteConfiguredAdmin } from '../people/first-admin.service';
 import { audit } from '../tickets/ticket-change';
 import { isLocale, pickLocale } from '../i18n/translate';
 import type { Person } from '../people/person.entity';
@@ -33,7 +34,10 @@ export async function personFromPlatform(
   const known = await read.people.find({ by: field, value: userId });
   // A deactivated person (left the company, erased under R9) is not served again through chat.
   if (known && !known.active) throw new HelpdeskError('forbidden');
-  if (known) return { person: known, actor: await actorForPerson(deps, read, known, platform), created: false };
+  if (known) {
+    const person = await promoteConfiguredAdmin(deps, known, platform);
+    return { person, actor: await actorForPerson(deps, read, person, platform), created: false };
+  }
   const p = await profile();
   // Only a language we speak is remembered; 'de-DE' leaves the person on the deployment default.
   const spoken = p?.locale && isLocale(p.locale.slice(0, 2).toLowerCase()) ? pickLocale(p.locale, deps.defaultLocale) : null;
@@ -65,7 +69,8 @@ export async function personFromPlatform(
       await audit({ store, actor: system, now }, null, 'person_created', null, { id, [field]: userId, email: p?.email ?? null }, 'person', id);
       return { person: (await store.people.get(id))!, created: true };
     });
-    return { person, actor: await actorForPerson(deps, read, person, platform), created };
+    const promoted = await promoteConfiguredAdmin(deps, person, platform);
+    return { person: promoted, actor: await actorForPerson(deps, read, promoted, platform), created };
   } catch (e) {
     // Two first messages at once: the other delivery created the person; use theirs.
     if (!deps.uow.isUniqueViolation(e)) throw e;

@@ -5,6 +5,7 @@ import { applyChatPreferences } from '../notifications/chat-preferences.service'
 import type { ChatIntent } from './chat-command';
 import { listGroupMaps, mapGroup } from '../directory/group-maps.service';
 import { t } from '../i18n/translate';
+import { answerLanguageWord } from './language-word';
 
 /**
  * Chat words answered with one sentence or a short text, the same on Slack, Teams and the web:
@@ -24,5 +25,6 @@ export async function textAnswer(deps: CoreDeps, actor: Actor, intent: ChatInten
     if (!maps.length) return t(actor.locale, 'chat.directory_none');
     return maps.map((m) => t(actor.locale, 'chat.directory_mapped', { group: m.groupRef, role: t(actor.locale, `chat.role.${m.role}`), service: m.service ?? '' })).join('\n');
   }
+  if (intent.kind === 'language') return answerLanguageWord(deps, actor, intent.locale);
   return null;
 }

@@ -11,6 +11,7 @@ import { teamsEn, teamsFr } from './teams.messages';
 import { webEn, webFr } from './web.messages';
 import { slaEn, slaFr } from './sla.messages';
 import { mailEn, mailFr } from './mail.messages';
+import { dayOneEn, dayOneFr } from './day-one.messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -75,7 +76,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -137,6 +138,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

@@ -1,6 +1,6 @@
 import type { Actor } from '../shared/actor';
 import type { CoreDeps } from '../shared/deps';
-import { queryTerms } from './kb-text';
+import { englishQueryTerms, queryTerms } from './kb-text';
 import { summaryViews, ArticleSummary } from './kb.view';
 
 /** Three answers fit on a phone screen without pushing the "Still need help" button out of sight. */
@@ -16,6 +16,14 @@ export async function articlesForProblem(deps: CoreDeps, actor: Actor, text: str
   const terms = queryTerms(text.slice(0, 500));
   if (!terms.length) return [];
   const store = deps.uow.read;
-  const hits = await store.kb.search({ terms, statuses: ['published'], audiences: ['everyone'], language: actor.locale, limit: Math.min(Math.max(1, limit), DEFLECTION_MAX) });
-  return summaryViews(store, hits.map((h) => h.article));
+  const max = Math.min(Math.max(1, limit), DEFLECTION_MAX);
+  const base = { statuses: ['published' as const], audiences: ['everyone' as const], limit: max };
+  // The reader's language first; English words are matched by their stem ("work" finds working, works).
+  const english = actor.locale === 'en' ? englishQueryTerms(text.slice(0, 500)) : [];
+  const own = english.length
+    ? await store.kb.search({ ...base, terms: english, prefix: true, language: 'en' })
+    : await store.kb.search({ ...base, terms, language: actor.locale });
+  // Then articles in the other language, when the reader's own have fewer answers than the page holds.
+  const others = own.length < max ? (await store.kb.search({ ...base, terms })).filter((h) => h.article.language !== actor.locale) : [];
+  return summaryViews(store, [...own, ...others].slice(0, max).map((h) => h.article));
 }

@@ -57,3 +57,35 @@ export const searchText = (text: string): string => searchTokens(text).join(' ')
 export function queryTerms(text: string, max = 16): string[] {
   return [...new Set(searchTokens(text))].slice(0, max);
 }
+
+/**
+ * English inflections the light stemmer leaves alone (-ing, -ed, -er, -s): "working", "worked" and
+ * "works" give "work", "printer" and "printing" give "print". Used on English queries only, matched
+ * as word prefixes, so the stored index (built by `stem`) needs no rebuild.
+ */
+export function englishStem(word: string): string {
+  let w = word;
+  if (/^\d+$/.test(w) || w.length <= 4) return w;
+  if (w.endsWith('ies') && w.length > 5) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ers') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('er') && w.length > 5) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  // "stopped" -> "stopp" -> "stop"; "printing" -> "print" stays.
+  if (/([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** English query terms as prefixes: at least three letters, so a prefix never matches half the base. */
+export function englishQueryTerms(text: string, max = 16): string[] {
+  const out = new Set<string>();
+  for (const raw of foldAccents(text).split(/[^a-z0-9]+/)) {
+    if (raw.length < 3 || STOP_WORDS.has(raw) || EN_EXTRA_STOP.has(raw)) continue;
+    out.add(englishStem(raw));
+  }
+  return [...out].filter((t) => t.length >= 3).slice(0, max);
+}
+
+/** Words of a complaint that say nothing about the problem ("does not work anymore"). */
+const EN_EXTRA_STOP = new Set('anymore any again still just please hello thanks'.split(' '));

@@ -9,6 +9,8 @@ export interface KbSearchQuery {
   language?: ArticleLanguage;
   category?: string;
   limit: number;
+  /** Terms match the words they begin (English stems: "print" finds printer, printing, printed). */
+  prefix?: boolean;
 }
 
 export interface KbHit {

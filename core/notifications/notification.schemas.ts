@@ -24,7 +24,7 @@ export const shiftSchema = z
 export type ShiftInput = z.input<typeof shiftSchema>;
 
 export const outboxQuerySchema = z.strictObject({
-  state: z.enum(['pending', 'sending', 'sent', 'failed', 'held', 'digested']).optional(),
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'held', 'digested', 'skipped']).optional(),
   ticket: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   after: z.coerce.number().int().min(0).optional(),

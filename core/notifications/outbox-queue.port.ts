@@ -18,7 +18,9 @@ export type SendOutcome =
   | { kind: 'sent' }
   /** Try again at `dueAt`; `counts` false for a rate limit (429), which is no failure of the message. */
   | { kind: 'retry'; dueAt: Date; error: string; counts: boolean }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string }
+  /** Nobody to reach on this channel (it is off, or the person has no address there): recorded, not retried. */
+  | { kind: 'skipped'; error: string };
 
 export interface OutboxListQuery {
   state?: OutboxState;

@@ -5,6 +5,7 @@ import type { SendOutcome } from './outbox-queue.port';
 import { renderMessage, type RenderOptions } from './render';
 import { SendFailure, type Sender } from './sender.port';
 import { RateLimiter } from './rate-limiter';
+import { nextChannelEntry } from './unreachable';
 
 export interface WorkerOptions {
   uow: UnitOfWork;
@@ -157,7 +158,7 @@ export class OutboxWorker {
     let error: string | null = null;
     try {
       const sender = this.o.senders[e.channel];
-      if (!sender) throw new SendFailure(`no ${e.channel} sender configured`, { permanent: true });
+      if (!sender) throw new SendFailure(`${e.channel} is off (not configured)`, { permanent: true, unreachable: true });
       await sender.send(renderMessage(e, this.o.render), e);
       outcome = { kind: 'sent' };
     } catch (err) {
@@ -167,13 +168,19 @@ export class OutboxWorker {
     const now = this.o.clock.now();
     await this.o.uow.transaction(async (s) => {
       await s.notifications.recordAttempt({ outboxId: e.id, attempt: e.attempts + 1, owner: this.o.owner, ok: error === null, error, durationMs: Date.now() - started }, now);
-      await s.notifications.settle(e.id, this.o.owner, outcome, now);
+      const settled = await s.notifications.settle(e.id, this.o.owner, outcome, now);
+      // Skipped and its replacement commit together: the message is neither lost nor sent twice.
+      if (settled && outcome.kind === 'skipped') {
+        const next = await nextChannelEntry(s, e, (c) => !!this.o.senders[c]);
+        if (next) await s.notifications.enqueue(next, now);
+      }
     });
     return outcome.kind !== 'retry';
   }
 
   private afterFailure(e: OutboxEntry, err: unknown, error: string): SendOutcome {
     const f = err instanceof SendFailure ? err.opts : {};
+    if (f.unreachable) return { kind: 'skipped', error };
     if (f.permanent) return { kind: 'failed', error };
     const now = this.o.clock.now().getTime();
     // A 429 says "not yet", not "broken": it does not use up the message's tries.

@@ -10,7 +10,8 @@ export const DELIVERY_CHANNELS = ['slack', 'teams', 'email', 'sms'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** `held`: waits for the person's hourly digest; `digested`: folded into a digest row. */
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested';
+/** `skipped`: the channel is off, or the person cannot be reached on it (no failure; see unreachable.ts). */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'digested' | 'skipped';
 
 /** One message for one channel of one recipient, as written by notify(). */
 export interface NewOutboxEntry {

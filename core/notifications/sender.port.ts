@@ -12,7 +12,8 @@ export interface Sender {
 export class SendFailure extends Error {
   constructor(
     message: string,
-    readonly opts: { retryAfterMs?: number; permanent?: boolean } = {},
+    /** unreachable: the person (or channel) has no address on this platform; the outbox tries their next channel. */
+    readonly opts: { retryAfterMs?: number; permanent?: boolean; unreachable?: boolean } = {},
   ) {
     super(message);
     this.name = 'SendFailure';

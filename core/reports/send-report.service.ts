@@ -6,6 +6,7 @@ import { parse } from '../shared/validate';
 import { LOCALES } from '../i18n/catalogue';
 import { PERIOD_KINDS } from './report-period';
 import { publishReport } from './publish-report.service';
+import { reachedNobody, type ReachedNobody } from './report-reach';
 import { deliverReport, type Delivery, type DeliveryOutcome } from './deliver-report.service';
 
 export const sendReportSchema = z.strictObject({
@@ -19,6 +20,8 @@ export interface SentReport {
   report: { id: number; periodKind: string; firstDay: string; scopeKey: string; locale: string };
   created: boolean;
   outcomes: DeliveryOutcome[];
+  /** Set when the send reached nobody: what to tell the sender, and how to fix it. */
+  warning?: ReachedNobody;
 }
 
 /**
@@ -32,5 +35,6 @@ export async function sendReportNow(d: Delivery, actor: Actor, raw: unknown, tim
   const { stored, created } = await publishReport(d.deps, actor, { ...input, lang: input.lang ?? actor.locale }, timeZone);
   const outcomes = await deliverReport(d, stored);
   const { id, periodKind, firstDay, scopeKey, locale } = stored;
-  return { report: { id, periodKind, firstDay, scopeKey, locale }, created, outcomes };
+  const warning = reachedNobody(outcomes, id, actor.locale);
+  return { report: { id, periodKind, firstDay, scopeKey, locale }, created, outcomes, ...(warning ? { warning } : {}) };
 }

@@ -13,7 +13,13 @@ export async function slaOverview(deps: CoreDeps, actor: Actor) {
   return { counts, policies: settings.policies, services: routing.services, calendar: settings.calendar };
 }
 
-const hours = (minutes: number, locale: 'fr' | 'en') => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`) + (locale === 'fr' ? ' ouvr.' : ' bus.');
+/** Business minutes as a person reads them: "9 h 30 ouvrées", "8 h of business time" (no "570 min bus."). */
+export const hours = (minutes: number, locale: 'fr' | 'en') => {
+  const h = Math.floor(minutes / 60);
+  const m = String(minutes % 60).padStart(2, '0');
+  if (h === 0) return t(locale, 'dayone.duration.m', { m: minutes });
+  return minutes % 60 === 0 ? t(locale, 'dayone.duration.h', { h }) : t(locale, 'dayone.duration.hm', { h, m });
+};
 
 /** `/helpdesk sla`: the quick look in chat (R13, R14), in the reader's language; employees are told it is for staff. */
 export async function slaQuickLook(deps: CoreDeps, actor: Actor): Promise<string> {
@@ -27,8 +33,8 @@ export async function slaQuickLook(deps: CoreDeps, actor: Actor): Promise<string
     lines.push(`• ${t(l, 'sla.look.policy', { priority: p.priority, own: hours(p.ownMinutes, l), resolve: hours(p.resolveMinutes, l), service })}`);
   }
   for (const s of o.services) {
-    const accept = s.acceptMinutes === null ? t(l, 'sla.look.none') : hours(s.acceptMinutes, l);
-    lines.push(`• ${t(l, 'sla.look.service', { service: s.service.name, mode: s.mode, accept, warn: s.warnPercent })}`);
+    const accept = s.acceptMinutes === null ? t(l, 'dayone.no_limit') : hours(s.acceptMinutes, l);
+    lines.push(`• ${t(l, 'sla.look.service', { service: s.service.name, mode: t(l, `dayone.mode.${s.mode}`), accept, warn: s.warnPercent })}`);
   }
   return lines.join('\n');
 }
@@ -40,6 +46,6 @@ export async function rulesQuickLook(deps: CoreDeps, actor: Actor): Promise<stri
   const rules = await listRules(deps, actor);
   return [
     `*${t(l, 'sla.look.rules_title', { count: rules.length })}*`,
-    ...rules.map((r) => t(l, 'sla.look.rule', { state: t(l, r.active ? 'sla.look.rule_on' : 'sla.look.rule_off'), id: r.id, name: r.name, when: r.when })),
+    ...rules.map((r) => t(l, 'sla.look.rule', { state: t(l, r.active ? 'sla.look.rule_on' : 'sla.look.rule_off'), id: r.id, name: r.name, when: t(l, `dayone.when.${r.when}`) })),
   ].join('\n');
 }

@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('npx helpdesk report (R8 reports) on %s', (dbName)
 });
 
 describe('npx helpdesk report --send (R8 reports)', () => {
-  it('keeps the report and says no managers channel is set up when there is none, exit 2', () => {
+  it('keeps the report and says nobody received it and how to fix it when no channel nor subscriber exists, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'helpdesk-report-'));
     try {
       const bin = join(__dirname, '../../bin/helpdesk.js');
@@ -42,7 +42,10 @@ describe('npx helpdesk report --send (R8 reports)', () => {
         encoding: 'utf8',
         timeout: 60000,
       });
-      expect(r.stderr.trim()).toBe('No managers channel is set up: type "setup managers" in the channel that should receive reports.');
+      expect(r.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Report #\d+ was kept, but nobody received it: no managers channel is set up and no manager gets it by e-mail\.$/),
+        expect.stringContaining('type "setup managers" in the managers\' Teams or Slack channel, or subscribe a manager by e-mail'),
+      ]);
       expect(r.stdout).toBe('');
       expect(r.status).toBe(2);
     } finally {

@@ -91,11 +91,14 @@ describe.each(TEST_DATABASES)('R7/R13 templates, routing and SLA over the REST A
     const techActor = await authenticateToken(deps, tech, 'slack');
     const empActor = await authenticateToken(deps, emp, 'slack');
     const en = await slaQuickLook(deps, { ...techActor, locale: 'en' });
-    expect(en).toContain('P1: own 30 min bus., resolve 4 h bus.');
-    expect(en).toContain('Support: assignment none');
+    // Words a reader knows, no codes nor abbreviations ("30 min bus.", "assignment none") (R13).
+    expect(en).toContain('P1: own 30 min of business time, resolve 4 h of business time');
+    expect(en).toContain('Support: assignment manual');
+    expect(en).not.toMatch(/bus\.|none|round_robin/);
     const fr = await rulesQuickLook(deps, { ...techActor, locale: 'fr' });
     expect(fr.split('\n')[0]).toBe('*Règles d’automatisation (4)*');
-    expect(fr).toContain('quand time_passed');
+    expect(fr).toContain('quand après un délai');
+    expect(fr).not.toContain('time_passed');
     expect(await slaQuickLook(deps, { ...empActor, locale: 'fr' })).toBe('Réservé aux techniciens, responsables et administrateurs.');
   });
 });

@@ -36,7 +36,7 @@ export function buildKbSearch(q: KbSearchQuery, dialect: Dialect, candidates: nu
     };
   }
   if (dialect === 'sqlite') {
-    const match = q.terms.map((t) => `"${t}"`).join(mode === 'all' ? ' AND ' : ' OR ');
+    const match = q.terms.map((t) => `"${t}"${q.prefix ? '*' : ''}`).join(mode === 'all' ? ' AND ' : ' OR ');
     return {
       sql: `SELECT ${RESULT_COLUMNS}, -bm25(kb_articles_fts, 10.0, 1.0) AS relevance
         FROM kb_articles_fts f JOIN kb_articles a ON a.id = f.rowid
@@ -45,7 +45,7 @@ export function buildKbSearch(q: KbSearchQuery, dialect: Dialect, candidates: nu
       params: [match, ...filters, candidates],
     };
   }
-  const against = q.terms.map((t) => (mode === 'all' ? `+${t}` : t)).join(' ');
+  const against = q.terms.map((t) => `${mode === 'all' ? '+' : ''}${t}${q.prefix ? '*' : ''}`).join(' ');
   // One MATCH expression, in WHERE and ORDER BY alike, so InnoDB runs a single full-text search; the
   // inner query ranks ids only, so excerpts and counts are read for the page's rows, not every match.
   return {

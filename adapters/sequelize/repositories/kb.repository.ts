@@ -118,7 +118,8 @@ export class SqlKbRepository implements KbRepository {
     if (rows.length < q.limit) rows = await this.fts(() => this.sql.select(...query(buildKbSearch(q, this.sql.dialect, candidates, 'any'))));
     const hits = rows.map((r) => {
       const title = new Set(String(r.search_title).split(' '));
-      return { article: toArticle(r), titleHits: q.terms.filter((t) => title.has(t)).length, relevance: Number(r.relevance) || 0 };
+      const inTitle = (t: string) => (q.prefix ? [...title].some((w) => w.startsWith(t)) : title.has(t));
+      return { article: toArticle(r), titleHits: q.terms.filter(inTitle).length, relevance: Number(r.relevance) || 0 };
     });
     // Title first, then the database's relevance: the same order on both databases.
     if (q.terms.length) hits.sort((x, y) => y.titleHits - x.titleHits || y.relevance - x.relevance || x.article.id - y.article.id);

@@ -64,6 +64,8 @@ export class SqlOutboxQueue {
             [outcome.counts ? 1 : 0, outcome.dueAt, clip(outcome.error), id, owner],
           )) > 0
         );
+      case 'skipped':
+        return (await this.sql.run(`UPDATE outbox SET state = 'skipped', attempts = attempts + 1, last_error = ?, lease_until = NULL ${mine}`, [clip(outcome.error), id, owner])) > 0;
       case 'failed':
         return (await this.sql.run(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL ${mine}`, [clip(outcome.error), id, owner])) > 0;
     }
@@ -145,7 +147,7 @@ export class SqlOutboxQueue {
 
   async purge(before: Date): Promise<number> {
     // Attempts go with their rows (ON DELETE CASCADE); SQLite enforces it as foreign keys are on.
-    const n = await this.sql.run("DELETE FROM outbox WHERE state IN ('sent', 'digested') AND created_at < ?", [before]);
+    const n = await this.sql.run("DELETE FROM outbox WHERE state IN ('sent', 'digested', 'skipped') AND created_at < ?", [before]);
     await this.sql.run('DELETE FROM notification_keys WHERE created_at < ?', [before]);
     return n;
   }

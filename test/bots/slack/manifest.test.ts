@@ -1,29 +1,44 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { readSlackManifest } from '../../support/slack-manifest';
 import { startTestServer } from '../../support/server';
 import { TEST_DATABASES } from '../../support/db';
 
-const manifest = fs.readFileSync(path.join(__dirname, '../../../manifest/slack-app.yml'), 'utf8');
-const listUnder = (key: string) => {
-  const m = new RegExp(`\\n(\\s*)${key}:\\n((?:\\1  +- .*\\n)+)`).exec(manifest);
-  return m ? m[2].split('\n').filter(Boolean).map((l) => l.replace(/^\s*- /, '').replace(/\s*#.*$/, '').trim()) : [];
-};
+const manifestPath = path.join(__dirname, '../../../manifest/slack-app.yml');
 
 /** Issue 3 deliverable 9: the manifest asks for what the bot handles, all on the one signed route (R12). */
-describe('Slack app manifest (R12)', () => {
+describe('Slack app manifest (R12, R17)', () => {
+  it('is YAML that Slack accepts: parsed by a YAML library and checked against the manifest shape', () => {
+    const { problems } = readSlackManifest(manifestPath);
+    expect(problems).toEqual([]);
+  });
+
+  it('the shape check refuses what Slack refuses (an unquoted ": " inside a value, a missing request URL)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slack-manifest-'));
+    const bad = path.join(dir, 'bad.yml');
+    fs.writeFileSync(bad, fs.readFileSync(manifestPath, 'utf8').replace(/description: "?Report an issue.*/, 'description: Report an issue (phone support: for @person text)'));
+    expect(readSlackManifest(bad).problems.join('\n')).toMatch(/YAML/);
+    fs.writeFileSync(bad, fs.readFileSync(manifestPath, 'utf8').replace(/request_url: \S+\n    bot_events/, 'bot_events'));
+    expect(readSlackManifest(bad).problems).toEqual([expect.stringContaining('settings.event_subscriptions.request_url')]);
+  });
+
   it('declares the three slash commands, interactivity and events, all on /slack/events', () => {
-    const commands = [...manifest.matchAll(/- command: (\/\w+)/g)].map((m) => m[1]);
-    expect(commands).toEqual(['/ticket', '/tickets', '/helpdesk']);
-    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((m) => m[1]);
+    const { manifest } = readSlackManifest(manifestPath);
+    const commands = manifest.features.slash_commands ?? [];
+    expect(commands.map((c) => c.command)).toEqual(['/ticket', '/tickets', '/helpdesk']);
+    const urls = [...commands.map((c) => c.url), manifest.settings.event_subscriptions?.request_url, manifest.settings.interactivity?.request_url];
     expect(urls).toHaveLength(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
-    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
-    expect(manifest).toMatch(/home_tab_enabled: true/);
+    expect(manifest.settings.interactivity?.is_enabled).toBe(true);
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(commands[0].description).toMatch(/phone support: for/);
   });
 
   it('subscribes to the events the bot listens to and asks for the scopes they and its calls need', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im']);
-    expect(listUnder('bot')).toEqual(expect.arrayContaining(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email']));
+    const { manifest } = readSlackManifest(manifestPath);
+    expect([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort()).toEqual(['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email']));
   });
 });
 

@@ -42,7 +42,8 @@ describe('Teams app package (npm run manifest)', () => {
 
   beforeAll(async () => {
     fs.rmSync(out, { force: true });
-    const env = { ...process.env, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret', PUBLIC_URL: 'https://helpdesk.example.com/', LOG_LEVEL: 'silent' };
+    // Only the app id and the public domain: the package never holds the password (R17).
+    const env = { ...process.env, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: '', PUBLIC_URL: 'https://helpdesk.example.com/', LOG_LEVEL: 'silent' };
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'manifest', '--', '--out', out], { cwd: ROOT, env });
     expect(stdout.trim()).toBe(out);
     files = await unzip(out);

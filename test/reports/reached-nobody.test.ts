@@ -1,0 +1,36 @@
+import { TEST_DATABASES } from '../support/db';
+import { startTestServer } from '../support/server';
+import { WebClient } from '../web/web-client';
+
+/** A report send that reaches nobody says so, and how to fix it (R8), on the API and the dashboard. */
+describe.each(TEST_DATABASES)('a report that reached nobody (R8) on %s', (db) => {
+  it('POST /reports/send warns with a code and the fix; the dashboard does not list it as received', async () => {
+    const s = await startTestServer(db);
+    try {
+      const manager = await s.token('manager', { email: 'mia@example.test', name: 'Mia' });
+      const sent = await s.call('POST', '/api/v1/reports/send', manager, { period: 'weekly', lang: 'en' });
+      expect(sent.status).toBe(201);
+      expect(sent.body.outcomes).toEqual([]);
+      expect(sent.body.warning).toEqual({
+        code: 'report_reached_nobody',
+        message: `Report #${sent.body.report.id} was kept, but nobody received it: no managers channel is set up and no manager gets it by e-mail.`,
+        howToFix: expect.stringContaining('type "setup managers"'),
+      });
+      const mia = (await s.t.uow.read.people.find({ by: 'email', value: 'mia@example.test' }))!;
+      const web = new WebClient(s.url);
+      await web.signIn(mia.id);
+      const page = await web.get('/dashboard');
+      expect(page.status).toBe(200);
+      const list = /<ul class="stored-reports">([\s\S]*?)<\/ul>/.exec(page.text)?.[1] ?? '';
+      expect(list).toContain('nobody received it');
+      expect(list).toContain('setup managers');
+      // Once a channel is bound, a send reaches it and carries no warning.
+      await s.t.uow.transaction((st) => st.chat.bind({ platform: 'teams', channelId: '19:managers@thread.tacv2', purpose: 'managers', serviceId: null, teamId: null }, new Date()));
+      const again = await s.call('POST', '/api/v1/reports/send', manager, { period: 'monthly', lang: 'en' });
+      expect(again.body.outcomes.length).toBe(1);
+      expect(again.body.warning).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  }, 60000);
+});
