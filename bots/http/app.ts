@@ -7,7 +7,7 @@ import { metrics } from './metrics';
 import { createSlackBot, SlackBotOptions } from '../slack/slack-bot';
 import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
-import type { ReportPoster } from '../../core/reports/report-poster.port';
+import type { ReportMailer, ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
 
 export interface AppOptions {
@@ -28,6 +28,10 @@ export interface AppOptions {
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
+  /** Managers without a channel get reports by mail (present when SMTP_URL is set). */
+  reportMailer?: ReportMailer;
+  /** HELPDESK_CHROMIUM_PATH: the browser that prints report PDFs (found in the usual places without it). */
+  chromiumPath?: string;
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -42,8 +46,8 @@ export function createApp(o: AppOptions): Express {
     const ok = await o.health().catch(() => false);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
-  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
-  app.use('/reports', reportFiles(o.deps));
+  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], mailer: o.reportMailer, publicUrl: o.publicUrl }));
+  app.use('/reports', reportFiles(o.deps, { publicUrl: o.publicUrl, chromiumPath: o.chromiumPath }));
   if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
   if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
   if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
