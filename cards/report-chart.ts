@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { t } from '../core/i18n/translate';
 import type { ReportChartData } from '../core/reports/report-chart-data';
 import type { Report } from '../core/reports/report.entity';
@@ -41,9 +40,13 @@ export function reportChartSpec(r: Report, d: ReportChartData, theme: ChartTheme
   const w = (k: string) => t(l, `reports.chart.${k}` as never);
   const services = d.services.slice(0, MAX_ROWS);
   const techs = r.technicians.slice(0, MAX_ROWS);
-  const dayLabels = d.days.map((day) => DateTime.fromISO(day).setLocale(l === 'fr' ? 'fr-FR' : 'en-GB').toFormat(r.period.kind === 'weekly' ? 'ccc d' : 'd'));
-  const monthName = DateTime.fromISO(r.period.firstDay).setLocale(l === 'fr' ? 'fr-FR' : 'en-GB').toFormat('LLLL yyyy');
-  const top1 = 110;
+  const intl = l === 'fr' ? 'fr-FR' : 'en-GB';
+  const utc = (day: string) => new Date(`${day}T12:00:00Z`);
+  const dayLabels = d.days.map((day) =>
+    new Intl.DateTimeFormat(intl, r.period.kind === 'weekly' ? { weekday: 'short', day: 'numeric', timeZone: 'UTC' } : { day: 'numeric', timeZone: 'UTC' }).format(utc(day)));
+  const monthName = new Intl.DateTimeFormat(intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(r.period.firstDay));
+  // Below the title and a legend that may wrap on two lines.
+  const top1 = 170;
   const h1 = 220;
   const top2 = top1 + h1 + 90;
   const h2 = Math.max(1, services.length) * ROW;
@@ -73,11 +76,11 @@ export function reportChartSpec(r: Report, d: ReportChartData, theme: ChartTheme
       { text: reportTitle(r), subtext: `${scopeText(r)} · ${t(l, 'reports.chart.previous', { opened: r.previous.opened, resolved: r.previous.resolved })}`,
         left: 16, top: 10, textStyle: { ...text, fontSize: 18, fontWeight: 'bold' }, subtextStyle: { color: c.muted, fontFamily: CHART_FONT, fontSize: 13 } },
       panelTitle(w('daily'), top1),
-      panelTitle(`${w('services')} (${w('axis_hours')})`, top2),
+      panelTitle(w('services'), top2),
       panelTitle(w('technicians'), top3),
     ],
     legend: {
-      top: 62, left: 16, itemGap: 18, textStyle: { color: c.ink, fontFamily: CHART_FONT, fontSize: 13 },
+      top: 66, left: 16, width: 560, itemGap: 28, textStyle: { color: c.ink, fontFamily: CHART_FONT, fontSize: 13 },
       data: [w('series_opened'), w('series_resolved'), w('series_mean'), w('series_handled'), w('series_overdue')],
     },
     grid: [
