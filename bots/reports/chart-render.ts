@@ -21,10 +21,10 @@ export function chartSvg(spec: ChartSpec): string {
   }
 }
 
-/** Twice the SVG's size: sharp on phones' high-density screens, which Teams mobile scales down to. */
-export function chartPng(spec: ChartSpec, scale = 2): Buffer {
+/** From the SVG when the caller drew it already. Twice the SVG's size: sharp on phones' high-density screens, which Teams mobile scales down to. */
+export function chartPng(spec: ChartSpec, scale = 2, svg = chartSvg(spec)): Buffer {
   const fonts = FONT_FILES.filter((f) => existsSync(f));
-  const resvg = new Resvg(chartSvg(spec), {
+  const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: spec.background,
     font: { fontFiles: fonts, loadSystemFonts: fonts.length === 0, defaultFontFamily: CHART_FONT },

@@ -103,12 +103,12 @@ describe('report chart, PDF and screenshots (R8, R14) on sqlite', () => {
     await page.setContent('<!doctype html><html><body style="margin:0;background:#f5f5f5;font-family:DejaVu Sans"><div id="card" style="background:#fff;margin:8px;padding:4px"></div></body></html>');
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
     await page.evaluate((json) => {
-      const ac = (window as any).AdaptiveCards;
-      const c = new ac.AdaptiveCard();
+      const g = globalThis as any;
+      const c = new g.AdaptiveCards.AdaptiveCard();
       c.parse(json);
-      document.getElementById('card')!.appendChild(c.render());
+      g.document.getElementById('card').appendChild(c.render());
     }, card);
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(() => [...(globalThis as any).document.images].every((i: any) => i.complete && i.naturalWidth > 0));
     expect(await page.textContent('#card')).toContain('Weekly report from 2026-11-16 to 2026-11-22');
     await page.screenshot({ path: path.join(SHOTS, 'card-teams.png'), fullPage: true });
     await page.goto(links.html);
