@@ -229,6 +229,12 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
     const sam = await w.insertPerson('manager', { name: 'Sam Slack', email: 'sam@example.test', slackUserId: 'U0SAM' });
     const nora = await w.insertPerson('manager', { name: 'Nora Nowhere', email: null });
     const olga = await w.insertPerson('manager', { name: 'Olga Off', email: 'olga@example.test' });
+    const tess = await w.insertPerson('manager', { name: 'Tess Teams', email: null });
+    await server.t.db.sequelize.query(`UPDATE people SET aad_object_id = 'aad-tess' WHERE id = ${tess.id}`);
+    await server.t.uow.read.conversationRefs.save({
+      platform: 'teams', conversationId: 'a:tess-chat', conversationType: 'personal', serviceUrl: teams.serviceUrl,
+      tenantId: 'tenant-1', botId: '28:bot', userId: 'aad-tess', teamId: null, channelId: null,
+    }, MONDAY_10);
     const samToken = await w.actorFor(sam);
     await setReportSubscription(w.deps, samToken, { via: 'chat' });
     await setReportSubscription(w.deps, await w.actorFor(olga), { via: 'none' });
@@ -253,7 +259,12 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
       ['Olga Off', null, `none:${olga.id}`, 'not_reached'],
       ['Olga Off', null, `none:${olga.id}`, 'not_reached'],
       ['Sam Slack', 'chat', 'dm:slack:U0SAM', 'sent'],
+      // No mail address, but a Teams chat with the bot: the default falls back to it.
+      ['Tess Teams', 'chat', 'dm:teams:aad-tess', 'sent'],
     ]);
+    const tessCards = teams.sent((c) => c.method === 'POST' && c.conversationId === 'a:tess-chat');
+    expect(tessCards).toHaveLength(1);
+    expect(tessCards[0].body.attachments[0].content.body[0].text).toBe('Rapport hebdomadaire du 2026-11-16 au 2026-11-22');
     const reason = a.outcomes.find((o) => o.personId === nora.id)!.reason;
     expect(reason).toMatch(/^aucun canal managers, aucune adresse e-mail utilisable et aucun chat personnel/);
     // Once each, by the chosen way.
@@ -280,6 +291,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
       [nora.id, `none:${nora.id}`, 'not_reached', reason],
       [olga.id, `none:${olga.id}`, 'not_reached', 'a choisi de ne pas recevoir les rapports'],
       [sam.id, 'dm:slack:U0SAM', 'sent', null],
+      [tess.id, 'dm:teams:aad-tess', 'sent', null],
     ].sort());
   });
 
