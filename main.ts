@@ -10,12 +10,13 @@ import { devSessionSecret } from './bots/web/web.router';
 import type { CoreDeps } from './core/shared/deps';
 import { Clock, systemClock } from './core/shared/clock.port';
 import { createNotifications, Notifications, NotificationsOptions } from './adapters/notify/notifications';
-import type { ReportPoster } from './core/reports/report-poster.port';
+import type { ReportMailer, ReportPoster } from './core/reports/report-poster.port';
 import { slackReportPoster } from './bots/slack/report-poster';
 import { teamsReportPoster } from './adapters/teams/report-poster';
 import { BotConnectorClient } from './adapters/teams/connector-client';
 import type { Store } from './core/shared/store.port';
 import { reportJobs } from './core/reports/report-jobs';
+import { smtpReportMailer } from './bots/reports/report-mailer';
 import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
 import { directoryJobs, graphDirectory } from './adapters/graph/directory-job';
@@ -56,6 +57,11 @@ export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   return out;
 }
 
+/** Reports by mail to managers without a channel: on when e-mail is (SMTP_URL and MAIL_FROM). */
+export function reportMailerFor(settings: Settings): ReportMailer | undefined {
+  return settings.SMTP_URL && settings.MAIL_FROM ? smtpReportMailer({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, publicUrl: settings.PUBLIC_URL }) : undefined;
+}
+
 export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; mailPollMs?: number } = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
@@ -66,7 +72,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
   const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
   const posters = reportPosters(settings, db.uow.read);
-  for (const job of reportJobs({ deps, posters, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
+  const reportMailer = reportMailerFor(settings);
+  for (const job of reportJobs({ deps, posters, mailer: reportMailer, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
     notifications.runner.register(job);
   }
   for (const job of chatJobs(deps)) notifications.runner.register(job);
@@ -99,6 +106,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
     onClose: (stop) => closers.push(stop),
     directory: graphDirectory(settings),
     mailbox: () => mail?.state ?? null,
+    reportMailer,
+    chromiumPath: settings.HELPDESK_CHROMIUM_PATH,
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD

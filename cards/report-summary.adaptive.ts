@@ -13,12 +13,14 @@ export function reportSummaryAdaptive(r: Report, links: ReportLinks): Json {
     { type: 'Image', url: links.chartPng, altText: s.chartAlt, size: 'Stretch' },
     textBlock(s.legend, { isSubtle: true, size: 'Small' }),
   ];
+  if (s.overdue.length) body.push(textBlock(s.overdue.map((o) => `- [${o.text.replace(/[[\]]/g, '')}](${links.tickets}${o.path.split('/').pop()})`).join('\r'), { separator: true }));
   for (const list of [s.services, s.technicians, s.recurring]) if (list.length) body.push(textBlock(list.map((x) => `- ${x}`).join('\r'), { separator: true }));
   if (s.truncated) body.push(textBlock(s.truncated, { color: 'Attention' }));
   return adaptiveCard(body, {
     actions: [
       { type: 'Action.OpenUrl', title: s.csvLabel, url: links.csv },
-      { type: 'Action.OpenUrl', title: s.fullLabel, url: links.markdown },
+      { type: 'Action.OpenUrl', title: s.fullLabel, url: links.html },
+      { type: 'Action.OpenUrl', title: s.pdfLabel, url: links.pdf },
     ],
   });
 }

@@ -17,8 +17,10 @@ export function reportSummaryBlocks(r: Report, links: ReportLinks): { text: stri
     { type: 'image', image_url: links.chartPng, alt_text: truncate(s.chartAlt, 2000) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwnSafe(s.legend, 3000) }] },
   ];
+  // Links built here (slackLink escapes the text); eight lines of at most 200 characters stay under 3,000.
+  if (s.overdue.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: s.overdue.map((o) => slackLink(`${links.tickets}${o.path.split('/').pop()}`, truncate(o.text, 200))).join('\n') } });
   for (const list of [s.services, s.technicians, s.recurring]) if (list.length) blocks.push(section(list.map(escapeMrkdwn).join('\n')));
   if (s.truncated) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwnSafe(s.truncated, 3000) }] });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${slackLink(links.csv, s.csvLabel)} · ${slackLink(links.markdown, s.fullLabel)}` } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${slackLink(links.csv, s.csvLabel)} · ${slackLink(links.html, s.fullLabel)} · ${slackLink(links.pdf, s.pdfLabel)}` } });
   return { text: escapeMrkdwn(s.title), blocks };
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadSettings, Settings } from '../adapters/config/settings';
 import { openDatabase } from '../adapters/sequelize/database';
-import { buildDeps, main, reportPosters } from '../main';
+import { buildDeps, main, reportMailerFor, reportPosters } from '../main';
 import { Actor, systemActor } from '../core/shared/actor';
 import { createToken, revokeToken } from '../core/people/create-token.service';
 import { HelpdeskError } from '../core/shared/errors';
@@ -71,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'directory') return await directoryCommand(settings, deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'gdpr') return await gdprCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'report') {
-      const delivery = { posters: reportPosters(settings, db.uow.read), publicUrl: settings.PUBLIC_URL };
+      const delivery = { posters: reportPosters(settings, db.uow.read), mailer: reportMailerFor(settings), publicUrl: settings.PUBLIC_URL };
       return await reportCommand(deps, actor, settings.HELPDESK_TIMEZONE, rest, (s) => process.stdout.write(s), delivery);
     }
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);

@@ -58,6 +58,8 @@ const schema = z.object({
   TWILIO_API_URL: url('use the Twilio API base URL'),
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'use smtp://user:pass@host:587 or smtps://...' }),
   MAIL_FROM: optional,
+  /** The Chromium that prints report PDFs; empty: /usr/bin/chromium and the other usual places. */
+  HELPDESK_CHROMIUM_PATH: optional,
   GRAPH_TENANT_ID: optional,
   GRAPH_CLIENT_ID: optional,
   GRAPH_CLIENT_SECRET: optional,

@@ -6,13 +6,14 @@ import { renderReport, type ReportFormat } from '../../core/reports/report.rende
 import { getStoredReport, listStoredReports } from '../../core/reports/stored-reports.service';
 import { sendReportNow } from '../../core/reports/send-report.service';
 import { getReportSubscription, setReportSubscription } from '../../core/reports/report-subscription.service';
-import type { ReportPoster } from '../../core/reports/report-poster.port';
+import type { ReportMailer, ReportPoster } from '../../core/reports/report-poster.port';
 import { parse } from '../../core/shared/validate';
 import { actorOf } from './auth';
 import { query } from './params';
 
 export interface ReportDeliveryOptions {
   posters: ReportPoster[];
+  mailer?: ReportMailer;
   publicUrl: string;
 }
 
@@ -22,7 +23,7 @@ const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100
  * GET /reports?period=weekly|monthly&from=YYYY-MM-DD&service=slug&technician=me&format=json|csv|md&lang=fr|en
  * GET /reports/stored, GET /reports/stored/:id: reports kept by the schedule or a send (managers).
  * POST /reports/send {period, from?}: make, keep and post a report in the managers' channels now.
- * GET|PUT /reports/subscription {email}: the calling manager's choice to get reports by e-mail too.
+ * GET|PUT /reports/subscription {via: channel|email|chat|none}: how reports reach the calling manager.
  */
 export function reportRoutes(deps: CoreDeps, timeZone?: string, delivery?: ReportDeliveryOptions): Router {
   const r = Router();
@@ -49,7 +50,8 @@ export function reportRoutes(deps: CoreDeps, timeZone?: string, delivery?: Repor
     res.json(await setReportSubscription(deps, actorOf(req), req.body));
   });
   r.post('/send', async (req, res) => {
-    const sent = await sendReportNow({ deps, posters: delivery?.posters ?? [], publicUrl: delivery?.publicUrl ?? '' }, actorOf(req), req.body, timeZone);
+    const sent = await sendReportNow({ deps, posters: delivery?.posters ?? [], mailer: delivery?.mailer, publicUrl: delivery?.publicUrl ?? '' }, actorOf(req), req.body, timeZone);
+    // Kept, but received by nobody: still 201 (the report exists), and said in `nobody` and `message`.
     res.status(201).json(sent);
   });
   return r;

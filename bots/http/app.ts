@@ -7,7 +7,7 @@ import { metrics } from './metrics';
 import { createSlackBot, SlackBotOptions } from '../slack/slack-bot';
 import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
-import type { ReportPoster } from '../../core/reports/report-poster.port';
+import type { ReportMailer, ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
 import { directoryRoutes } from '../api/directory.routes';
 import type { DirectoryPort } from '../../core/directory/directory.port';
@@ -37,6 +37,10 @@ export interface AppOptions {
   directory?: DirectoryPort | null;
   /** The support mailbox reader's state, for /metrics (null when mail intake is off). */
   mailbox?: () => MailboxState | null;
+  /** Managers without a channel get reports by mail (present when SMTP_URL is set). */
+  reportMailer?: ReportMailer;
+  /** HELPDESK_CHROMIUM_PATH: the browser that prints report PDFs (found in the usual places without it). */
+  chromiumPath?: string;
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -52,8 +56,8 @@ export function createApp(o: AppOptions): Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
   app.use('/api/v1/directory', directoryRoutes(o.deps, o.directory ?? null));
-  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
-  app.use('/reports', reportFiles(o.deps));
+  app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], mailer: o.reportMailer, publicUrl: o.publicUrl }));
+  app.use('/reports', reportFiles(o.deps, { publicUrl: o.publicUrl, chromiumPath: o.chromiumPath }));
   if (o.slack) {
     const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
     if (slack.router) app.use('/slack/events', slack.router);

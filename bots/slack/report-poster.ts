@@ -18,5 +18,10 @@ export function slackReportPoster(o: { botToken: string; apiUrl: string }): Repo
       const { text, blocks } = reportSummaryBlocks(stored.report, links);
       await client.chat.postMessage({ channel: channel.channelId, text, blocks, unfurl_links: false });
     },
+    /** A user id as the channel posts in the app's DM with that person (Slack opens it). */
+    async postToPerson(userId, stored, links) {
+      const { text, blocks } = reportSummaryBlocks(stored.report, links);
+      await client.chat.postMessage({ channel: userId, text, blocks, unfurl_links: false });
+    },
   };
 }

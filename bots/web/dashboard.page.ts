@@ -1,7 +1,8 @@
 import type { Locale } from '../../core/i18n/catalogue';
 import { t } from '../../core/i18n/translate';
 import type { Report } from '../../core/reports/report.entity';
-import { html, Html } from './html';
+import type { ReportDelivery } from '../../core/reports/stored-report.port';
+import { html, Html, raw } from './html';
 import { formatDay, formatPercent, labelled } from '../../core/i18n/locale-format';
 
 export interface Bar {
@@ -61,4 +62,43 @@ ${barChart(tr('web.dash.by_technician'), [tr('web.dash.handled'), tr('web.dash.o
 <table class="figures"><thead><tr><th scope="col">${tr('cards.ticket.service')}</th><th scope="col">${opened}</th><th scope="col">${resolved}</th><th scope="col">${tr('web.dash.resolution_mean')}</th><th scope="col">${tr('web.dash.overdue')}</th></tr></thead>
 <tbody>${r.byService.map((s) => html`<tr><th scope="row">${s.label}</th><td>${s.opened}</td><td>${s.resolved}</td><td>${minutes(l, s.meanResolutionMinutes)}</td><td>${s.overdueNow}</td></tr>`)}</tbody></table>
 ${r.recurring.titles.length || r.recurring.categories.length ? html`<h2>${tr('web.dash.recurring')}</h2><ul>${[...r.recurring.categories, ...r.recurring.titles].map((x) => html`<li>${labelled(l, x.label, x.current)} (${x.previous})</li>`)}</ul>` : html``}`;
+}
+
+/**
+ * The report's chart as inline SVG, from the same chart description as the PNG of cards and mail:
+ * a light and a dark drawing, the reader's colour scheme shows one.
+ */
+export function reportChartFigure(light: string, dark: string, alt: string): Html {
+  return html`<style>.rc-dark{display:none}@media (prefers-color-scheme: dark){.rc-light{display:none}.rc-dark{display:block}}.report-chart svg{width:100%;height:auto}</style>
+<figure class="report-chart" role="img" aria-label="${alt}"><div class="rc-light">${raw(light)}</div><div class="rc-dark">${raw(dark)}</div></figure>`;
+}
+
+/** SLA compliance as the SLA engine judged it, and the overdue tickets by name with their links. */
+export function slaAndOverdue(l: Locale, r: Report): Html {
+  const m = (k: string) => t(l, `reports.metric.${k}` as never);
+  const row = (label: string, c: Report['slaCompliance']['own']) =>
+    html`<tr><th scope="row">${label}</th><td>${c.met}</td><td>${c.missed}</td><td>${c.atRisk}</td><td>${c.percent === null ? '—' : `${c.percent} %`}</td></tr>`;
+  return html`<h2>${t(l, 'reports.section.sla_compliance')}</h2>
+<table class="figures" data-table="sla-compliance"><thead><tr><th></th><th scope="col">${m('met')}</th><th scope="col">${m('missed')}</th><th scope="col">${m('at_risk')}</th><th scope="col">%</th></tr></thead>
+<tbody>${row(m('sla_own'), r.slaCompliance.own)}${row(m('sla_resolve'), r.slaCompliance.resolve)}</tbody></table>
+<h2>${t(l, 'reports.section.overdue_tickets')}</h2>
+${r.overdueTickets.length ? html`<ul data-list="overdue">${r.overdueTickets.map((o) => html`<li><a href="${o.path}">#${o.id} ${o.title}</a> · ${o.service}</li>`)}</ul>` : html`<p class="hint">${t(l, 'reports.none')}</p>`}
+${r.incidents.length ? html`<h2>${t(l, 'reports.section.incidents')}</h2><ul>${r.incidents.map((i) => html`<li><a href="${i.path}">#${i.id} ${i.title}</a> · ${i.reports}</li>`)}</ul>` : html``}`;
+}
+
+/** Stored reports with who received each and who was not reached, and why; "nobody" said plainly. */
+export function storedDeliveries(l: Locale, reports: Array<{ id: number; periodKind: string; firstDay: string; deliveries: ReportDelivery[] }>, names: Map<number, string>): Html {
+  if (!reports.length) return html``;
+  const line = (d: ReportDelivery) => {
+    const who = d.personId !== null ? names.get(d.personId) ?? `#${d.personId}` : d.target;
+    if (d.status === 'not_reached') return html`<li class="refused">${who} : ${t(l, 'web.dashboard.not_reached')} (${d.lastError ?? ''})</li>`;
+    return html`<li>${who} · ${d.personId !== null ? d.target : ''} · ${d.status}</li>`;
+  };
+  return html`<h2>${t(l, 'web.dash.stored')}</h2>
+${reports.map((s) => {
+    const reached = s.deliveries.some((d) => d.status === 'sent' || d.status === 'pending');
+    return html`<section class="stored" data-report="${s.id}"><h3>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${s.firstDay}</h3>
+${reached ? html`` : html`<p class="notice refused" role="alert">${t(l, 'web.dashboard.nobody')}</p>`}
+<ul>${s.deliveries.map(line)}</ul></section>`;
+  })}`;
 }

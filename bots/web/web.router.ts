@@ -6,8 +6,7 @@ import { isStaff, seesEverything } from '../../core/shared/actor';
 import { HelpdeskError } from '../../core/shared/errors';
 import { buildReport } from '../../core/reports/build-report.service';
 import { localDate } from '../../core/reports/report-period';
-import { listStoredReports } from '../../core/reports/stored-reports.service';
-import { reachOfStored } from '../../core/reports/report-reach';
+import { getStoredReport, listStoredReports } from '../../core/reports/stored-reports.service';
 import { formatDay } from '../../core/i18n/locale-format';
 import { listServices } from '../../core/people/manage-services.service';
 import { actorOf, chrome, csrfChecked, signedIn, WebCtx, WebOptions, webErrors } from './context';
@@ -17,7 +16,10 @@ import { signinRoutes } from './signin.routes';
 import { ticketRoutes } from './tickets.routes';
 import { botRoutes } from './bot.routes';
 import { kbRoutes } from './kb.routes';
-import { dashboard } from './dashboard.page';
+import { dashboard, reportChartFigure, slaAndOverdue, storedDeliveries } from './dashboard.page';
+import { loadChartData } from '../../core/reports/report-chart-data';
+import { reportChartSpec } from '../../cards/report-chart';
+import { chartSvg } from '../reports/chart-render';
 import { multipartForms } from './multipart';
 import { settingsRoutes } from './settings.routes';
 import { notFound } from './not-found';
@@ -70,15 +72,13 @@ export function webRouter(o: WebOptions): Router {
     const services = (await listServices(o.deps)).filter((x) => seesEverything(actor) || actor.serviceIds.includes(x.id));
     const stored = seesEverything(actor) ? await listStoredReports(o.deps, actor, { limit: 10 }) : [];
     const l = c.locale;
-    const reach = await reachOfStored(o.deps, stored.map((s) => s.id));
-    const reached = (id: number) => {
-      const n = reach.get(id);
-      return n ? html` · ${t(l, 'dayone.report.reached', { count: n })}` : html` · <strong class="refused">${t(l, 'dayone.report.nobody_short')}</strong> <span class="hint">${t(l, 'dayone.report.fix')}</span>`;
-    };
-    const storedList = stored.length
-      ? html`<h2>${t(l, 'web.dash.stored')}</h2><ul class="stored-reports">${stored.map((s) => html`<li>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${formatDay(l, s.firstDay)} · ${s.scopeKey}${reached(s.id)}</li>`)}</ul>`
-      : html``;
-    res.type('html').send(page(c, html`<h1>${c.title}</h1>${dashboard(l, report, { kind, from, service }, services)}${storedList}`));
+    const withDeliveries = await Promise.all(stored.map(async (s) => ({ ...s, deliveries: (await getStoredReport(o.deps, actor, s.id)).deliveries })));
+    const personIds = [...new Set(withDeliveries.flatMap((s) => s.deliveries.map((d) => d.personId).filter((x): x is number => x !== null)))];
+    const names = new Map((await o.deps.uow.read.people.many(personIds)).map((p) => [p.id, p.displayName]));
+    const shown = { ...report, locale: l };
+    const chart = await loadChartData(o.deps.uow.read, shown);
+    const figure = reportChartFigure(chartSvg(reportChartSpec(shown, chart, 'light')), chartSvg(reportChartSpec(shown, chart, 'dark')), t(l, 'reports.card.legend_chart'));
+    res.type('html').send(page(c, html`<h1>${c.title}</h1>${dashboard(l, report, { kind, from, service }, services)}${figure}${slaAndOverdue(l, report)}${storedDeliveries(l, withDeliveries, names)}`));
   });
   r.use(webErrors(ctx));
   r.use(notFound(ctx));

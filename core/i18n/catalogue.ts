@@ -7,6 +7,7 @@ import { chatEn, chatFr } from './chat.messages';
 import { kbEn, kbFr } from './kb.messages';
 import { notificationsEn, notificationsFr } from './notifications.messages';
 import { reportsEn, reportsFr } from './reports.messages';
+import { reportDeliveryEn, reportDeliveryFr } from './report-delivery.messages';
 import { teamsEn, teamsFr } from './teams.messages';
 import { webEn, webFr } from './web.messages';
 import { slaEn, slaFr } from './sla.messages';
@@ -76,7 +77,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr, ...reportDeliveryFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -138,6 +139,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn, ...reportDeliveryEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

@@ -7,8 +7,9 @@ import type { BusinessCalendar } from '../sla/business-calendar';
 import { LOCALES } from '../i18n/catalogue';
 import { resolveReportScope } from './report.access';
 import { localDate, PERIOD_KINDS, reportPeriod } from './report-period';
-import type { DurationRow, ReportQuery } from './report.port';
-import type { Report } from './report.entity';
+import type { DurationRow, ReportQuery, SlaFlagCounts } from './report.port';
+import { t } from '../i18n/translate';
+import type { Report, SlaCompliance } from './report.entity';
 import { durationStat, rate } from './report-stats';
 import { BusinessTimeTable } from './business-time';
 import { breakdowns, recurring, technicianRows } from './report-sections';
@@ -50,6 +51,9 @@ export async function buildReport(deps: CoreDeps, actor: Actor, raw: ReportInput
     r.periodCounts(q), r.overdueByService(scope, now), r.resolutionRows(q), r.firstResponseRows(q),
     r.resolvedAssignees(q), r.technicians(q), r.categoryTrend(q), r.titleCounts(q), store.services.list(), store.categories.list(),
   ]);
+  const [previous, slaFlags, overdueList, incidents] = await Promise.all([
+    r.previousCounts(q), r.slaCompliance(q), r.overdueTickets(scope, now, OVERDUE_LIST_MAX), r.incidents(q, INCIDENTS_MAX),
+  ]);
   const truncated = titles.truncated || [resolutions, firstResponses, assignees].some((rows) => rows.length > q.maxRows);
   const minutes = businessMinutes(sla.calendar, resolutions.slice(0, q.maxRows));
   const firstMinutes = [...businessMinutes(sla.calendar, firstResponses.slice(0, q.maxRows)).values()].map((m) => m.minutes);
@@ -73,8 +77,23 @@ export async function buildReport(deps: CoreDeps, actor: Actor, raw: ReportInput
     ...sections,
     technicians: technicianRows(techs, assignees.slice(0, q.maxRows), minutes),
     recurring: recurring(locale, categoryTrend, titles.titles, categories),
+    previous,
+    slaCompliance: { own: compliance(slaFlags.own), resolve: compliance(slaFlags.resolve) },
+    overdueTickets: overdueList.map((o) => ({
+      id: o.id, title: o.title, status: o.status, dueAt: o.dueAt.toISOString(), path: `/tickets/${o.id}`,
+      service: services.find((x) => x.id === o.serviceId)?.name ?? t(locale, 'reports.none'),
+    })),
+    incidents: incidents.map((i) => ({ ...i, path: `/tickets/${i.id}` })),
     truncated,
   };
+}
+
+/** The overdue tickets a report lists by name (the count covers them all); the incidents it names. */
+export const OVERDUE_LIST_MAX = 20;
+export const INCIDENTS_MAX = 10;
+
+function compliance(c: SlaFlagCounts): SlaCompliance {
+  return { met: c.met, missed: c.missed, atRisk: c.atRisk, percent: rate(c.met, c.met + c.missed).percent };
 }
 
 export type TicketMinutes = Map<number, { serviceId: number | null; minutes: number }>;

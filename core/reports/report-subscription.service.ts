@@ -4,21 +4,27 @@ import { seesEverything } from '../shared/actor';
 import type { CoreDeps } from '../shared/deps';
 import { HelpdeskError } from '../shared/errors';
 import { parse } from '../shared/validate';
+import { REPORT_VIAS, type ReportVia } from './stored-report.port';
 
-export const subscriptionSchema = z.strictObject({ email: z.boolean() });
+/** `via` is the choice; `email: true|false` (older clients) means `via: email|channel`. */
+export const subscriptionSchema = z.union([z.strictObject({ via: z.enum(REPORT_VIAS) }), z.strictObject({ email: z.boolean() })]);
 
-/** A manager reading their own choice: reports by e-mail too, or only in the channels. */
-export async function getReportSubscription(deps: CoreDeps, actor: Actor): Promise<{ email: boolean }> {
+type Choice = { via: ReportVia; email: boolean };
+
+/** A manager reading their own choice: the managers' channel (default), e-mail, personal chat or none. */
+export async function getReportSubscription(deps: CoreDeps, actor: Actor): Promise<Choice> {
   const id = requireManagerPerson(actor);
-  return { email: (await deps.uow.read.storedReports.subscribers()).includes(id) };
+  const via = (await deps.uow.read.storedReports.vias()).get(id) ?? 'channel';
+  return { via, email: via === 'email' };
 }
 
-/** "By e-mail too for managers who ask for it" (issue 7): each manager decides for themselves. */
-export async function setReportSubscription(deps: CoreDeps, actor: Actor, raw: unknown): Promise<{ email: boolean }> {
+/** Each manager decides for themselves how reports reach them. */
+export async function setReportSubscription(deps: CoreDeps, actor: Actor, raw: unknown): Promise<Choice> {
   const id = requireManagerPerson(actor);
-  const { email } = parse(subscriptionSchema, raw);
-  await deps.uow.transaction((s) => s.storedReports.setSubscribed(id, email, deps.clock.now()));
-  return { email };
+  const input = parse(subscriptionSchema, raw);
+  const via: ReportVia = 'via' in input ? input.via : input.email ? 'email' : 'channel';
+  await deps.uow.transaction((s) => s.storedReports.setVia(id, via, deps.clock.now()));
+  return { via, email: via === 'email' };
 }
 
 function requireManagerPerson(actor: Actor): number {

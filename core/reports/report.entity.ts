@@ -45,6 +45,32 @@ export interface RecurringRow {
   trend: Trend;
 }
 
+/** SLA compliance of one clock from the SLA engine's flags (ticket_sla). */
+export interface SlaCompliance {
+  met: number;
+  missed: number;
+  atRisk: number;
+  /** met / (met + missed), one decimal; null when nothing was judged. */
+  percent: number | null;
+}
+
+export interface OverdueTicket {
+  id: number;
+  title: string;
+  service: string;
+  status: string;
+  dueAt: string;
+  /** Path under PUBLIC_URL: `/tickets/<id>`. */
+  path: string;
+}
+
+export interface IncidentRow {
+  id: number;
+  title: string;
+  reports: number;
+  path: string;
+}
+
 /** A report as every rendering (JSON, CSV, Markdown, later cards) reads it; labels in `locale`. */
 export interface Report {
   locale: 'fr' | 'en';
@@ -60,6 +86,12 @@ export interface Report {
   byChannel: Array<BreakdownRow & { key: Channel }>;
   technicians: TechnicianRow[];
   recurring: { categories: RecurringRow[]; titles: RecurringRow[] };
+  /** Opened and resolved in the previous period of the same length, beside this one's. */
+  previous: { opened: number; resolved: number };
+  slaCompliance: { own: SlaCompliance; resolve: SlaCompliance };
+  /** The oldest overdue tickets now (at most OVERDUE_LIST_MAX; `volumes.overdueNow` counts them all). */
+  overdueTickets: OverdueTicket[];
+  incidents: IncidentRow[];
   /** True when a bound on per-ticket rows was hit: durations and title clusters then cover a sample. */
   truncated: boolean;
 }

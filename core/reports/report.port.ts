@@ -43,7 +43,35 @@ export interface DurationRow {
   end: Date;
 }
 
+/** Met and missed flags the SLA engine recorded (ticket_sla), for one clock. */
+export interface SlaFlagCounts {
+  met: number;
+  missed: number;
+  /** Running now, warned (level 1) and not yet breached. */
+  atRisk: number;
+}
+
+export interface OverdueTicketRow {
+  id: number;
+  title: string;
+  serviceId: number | null;
+  status: Status;
+  /** The deadline passed: time to own when never owned and past it, else time to resolve. */
+  dueAt: Date;
+}
+
 export interface ReportRepository {
+  /** Opened and resolved in the previous period [previousFrom, from). */
+  previousCounts(q: ReportQuery): Promise<{ opened: number; resolved: number }>;
+  /**
+   * R10 from the SLA engine's own judgement (ticket_sla, current cycle): met or missed among the
+   * tickets owned / resolved in the period, plus those still running that breached in it; at risk now.
+   */
+  slaCompliance(q: ReportQuery): Promise<{ own: SlaFlagCounts; resolve: SlaFlagCounts }>;
+  /** The oldest overdue tickets now (the list's `overdue=true`), at most `limit`. */
+  overdueTickets(scope: ReportScope, now: Date, limit: number): Promise<OverdueTicketRow[]>;
+  /** Parent incidents whose children (grouped reports) were opened in the period, most reports first. */
+  incidents(q: ReportQuery, limit: number): Promise<Array<{ id: number; title: string; reports: number }>>;
   periodCounts(q: ReportQuery): Promise<PeriodCounts>;
   /** Open tickets past a deadline now (the list's `overdue=true`), by service. */
   overdueByService(scope: ReportScope, now: Date): Promise<Array<{ serviceId: number | null; count: number }>>;

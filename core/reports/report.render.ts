@@ -1,24 +1,28 @@
 import { DateTime } from 'luxon';
 import { t } from '../i18n/translate';
 import type { MessageKey } from '../i18n/catalogue';
-import type { BreakdownRow, DurationStat, Rate, RecurringRow, Report } from './report.entity';
+import type { BreakdownRow, DurationStat, Rate, RecurringRow, Report, SlaCompliance } from './report.entity';
 
 export type ReportFormat = 'json' | 'csv' | 'md';
 type Cell = string | number | null;
 /** One table of a report: its heading, its columns (message keys) and its rows. */
-interface Table {
+export interface Table {
   section: MessageKey;
   columns: MessageKey[];
   rows: Array<{ key: string; label: string; values: Cell[] }>;
 }
 
+const localTime = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
 const m = (k: string) => `reports.metric.${k}` as MessageKey;
 const stat = (s: DurationStat): Cell[] => [s.count, s.meanMinutes, s.medianMinutes];
 const rateCells = (r: Rate): Cell[] => [r.met, r.total, r.percent];
 const breakdown = (rows: BreakdownRow[]) => rows.map((r) => ({ key: r.key, label: r.label, values: [r.opened, r.resolved] }));
 
-/** The report as tables, the same for CSV and Markdown, so the two renderings cannot disagree. */
-function tables(r: Report): Table[] {
+const compliance = (c: SlaCompliance): Cell[] => [c.met, c.missed, c.atRisk, c.percent];
+const link = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
+
+/** The report as tables, the same for CSV, Markdown and HTML, so the renderings cannot disagree. */
+export function reportTables(r: Report, publicUrl = ''): Table[] {
   const l = (k: MessageKey) => t(r.locale, k);
   const v = r.volumes;
   const recurring = (rows: RecurringRow[]) => rows.map((x) => ({ key: x.key, label: x.label, values: [x.current, x.previous, l(`reports.trend.${x.trend}`)] }));
@@ -42,6 +46,28 @@ function tables(r: Report): Table[] {
         { key: 'own', label: l(m('own')), values: rateCells(r.sla.own) },
         { key: 'resolve', label: l(m('resolve')), values: rateCells(r.sla.resolve) },
       ],
+    },
+    {
+      section: 'reports.section.sla_compliance', columns: [m('met'), m('missed'), m('at_risk'), m('percent')],
+      rows: [
+        { key: 'own', label: l(m('sla_own')), values: compliance(r.slaCompliance.own) },
+        { key: 'resolve', label: l(m('sla_resolve')), values: compliance(r.slaCompliance.resolve) },
+      ],
+    },
+    {
+      section: 'reports.section.previous', columns: [m('count')],
+      rows: [
+        { key: 'opened', label: l(m('opened')), values: [r.previous.opened] },
+        { key: 'resolved', label: l(m('resolved')), values: [r.previous.resolved] },
+      ],
+    },
+    {
+      section: 'reports.section.overdue_tickets', columns: ['reports.metric.service' as MessageKey, m('due'), m('link')],
+      rows: r.overdueTickets.map((o) => ({ key: String(o.id), label: `#${o.id} ${o.title}`, values: [o.service, localTime(o.dueAt, r.period.timeZone), link(publicUrl, o.path)] })),
+    },
+    {
+      section: 'reports.section.incidents', columns: [m('reports'), m('link')],
+      rows: r.incidents.map((i) => ({ key: String(i.id), label: `#${i.id} ${i.title}`, values: [i.reports, link(publicUrl, i.path)] })),
     },
     {
       section: 'reports.section.by_service', columns: [m('opened'), m('resolved'), m('mean_resolution'), m('overdue_now')],
@@ -69,30 +95,30 @@ export function scopeText(r: Report): string {
   return t(r.locale, 'reports.scope', { scope: what });
 }
 
-const csvCell = (c: Cell) => {
+/** The one CSV cell writer of reports (quoting; the formula guard belongs here too). */
+export const csvCell = (c: Cell) => {
   const s = c === null ? '' : String(c);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** Long CSV, one figure a line (section, key, item, metric, value): easy to pivot in a spreadsheet. */
-export function reportCsv(r: Report): string {
+export function reportCsv(r: Report, publicUrl = ''): string {
   const l = (k: MessageKey) => t(r.locale, k);
   const lines: Cell[][] = [[l('reports.col.section'), l('reports.col.key'), l('reports.col.item'), l('reports.col.metric'), l('reports.col.value')]];
-  for (const tb of tables(r)) {
+  for (const tb of reportTables(r, publicUrl)) {
     for (const row of tb.rows) tb.columns.forEach((c, i) => lines.push([l(tb.section), row.key, row.label, l(c), row.values[i]]));
   }
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const localTime = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm');
 
-const mdCell = (c: Cell) => (c === null ? '–' : String(c).replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
+const mdCell = (c: Cell) => (c === null ? '–' : /^https?:\/\/\S+$/.test(String(c)) ? `<${c}>` : String(c).replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 
-export function reportMarkdown(r: Report): string {
+export function reportMarkdown(r: Report, publicUrl = ''): string {
   const l = (k: MessageKey) => t(r.locale, k);
   const out = [`# ${reportTitle(r)}`, '', scopeText(r), t(r.locale, 'reports.generated', { at: localTime(r.generatedAt, r.period.timeZone), zone: r.period.timeZone })];
   if (r.truncated) out.push('', `> ${l('reports.truncated')}`);
-  for (const tb of tables(r)) {
+  for (const tb of reportTables(r, publicUrl)) {
     out.push('', `## ${l(tb.section)}`, '');
     if (!tb.rows.length) {
       out.push(`_${l('reports.none')}_`);

@@ -16,12 +16,17 @@ export interface StoredReport {
   createdAt: Date;
 }
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'not_reached';
+/** How a manager wants reports: the managers' channel (default), e-mail, their personal chat, or not at all. */
+export const REPORT_VIAS = ['channel', 'email', 'chat', 'none'] as const;
+export type ReportVia = (typeof REPORT_VIAS)[number];
 export interface ReportDelivery {
   id: number;
   reportId: number;
-  /** `slack:<channel>`, `teams:<conversation>` or `email:<address>`. */
+  /** `slack:<channel>`, `teams:<conversation>`, `email:<address>`, `dm:slack:<user>`, `dm:teams:<user>`, `none:<person>`. */
   target: string;
+  /** The manager a personal delivery was for; null for a managers' channel. */
+  personId: number | null;
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
@@ -35,7 +40,9 @@ export interface StoredReportRepository {
   get(id: number): Promise<StoredReport | null>;
   list(q: { limit: number; beforeId?: number }): Promise<Array<Omit<StoredReport, 'report' | 'chart' | 'accessKey'>>>;
   /** True when this call created the delivery row: only its caller may post. */
-  claimDelivery(reportId: number, target: string, at: Date): Promise<boolean>;
+  claimDelivery(reportId: number, target: string, at: Date, personId?: number | null): Promise<boolean>;
+  /** Records once that a manager was not reached, and why (the reason is a sentence in the report's language). */
+  recordNotReached(reportId: number, personId: number, reason: string, at: Date): Promise<void>;
   /** Deliveries left pending by a crash or failed earlier, due now, with fewer than `maxAttempts`. */
   dueDeliveries(now: Date, maxAttempts: number, limit: number): Promise<ReportDelivery[]>;
   /**
@@ -46,7 +53,10 @@ export interface StoredReportRepository {
   markSent(id: number, at: Date): Promise<void>;
   markFailed(id: number, error: string, nextAttemptAt: Date | null): Promise<void>;
   deliveries(reportId: number): Promise<ReportDelivery[]>;
-  /** Managers who asked for reports by e-mail too. */
+  /** Managers who asked for reports by e-mail. */
   setSubscribed(personId: number, on: boolean, at: Date): Promise<void>;
   subscribers(): Promise<number[]>;
+  /** Each manager's choice; a manager without one gets the default ('channel'). */
+  setVia(personId: number, via: ReportVia, at: Date): Promise<void>;
+  vias(): Promise<Map<number, ReportVia>>;
 }

@@ -9,7 +9,7 @@ import { adaptiveProblems } from './adaptive-check';
  * 40 KB, however large the company: 40 services, 60 technicians, long names with mrkdwn specials.
  */
 const long = (s: string, n: number) => (s + ' ').repeat(Math.ceil(n / (s.length + 1))).slice(0, n);
-const links = { chartPng: 'https://helpdesk.example.com/reports/1/k/chart.png', csv: 'https://helpdesk.example.com/reports/1/k/report.csv', markdown: 'https://helpdesk.example.com/reports/1/k/report.md' };
+const links = { chartPng: 'https://helpdesk.example.com/reports/1/k/chart.png', csv: 'https://helpdesk.example.com/reports/1/k/report.csv', markdown: 'https://helpdesk.example.com/reports/1/k/report.md', pdf: 'https://helpdesk.example.com/reports/1/k/report.pdf', html: 'https://helpdesk.example.com/reports/1/k/report.html', tickets: 'https://helpdesk.example.com/tickets/' };
 
 function bigReport(locale: 'fr' | 'en'): Report {
   const dur = { count: 10, meanMinutes: 123.4, medianMinutes: 60 };
@@ -28,6 +28,10 @@ function bigReport(locale: 'fr' | 'en'): Report {
       categories: Array.from({ length: 20 }, (_, i) => ({ key: `c${i}`, label: long('Catégorie', 80), current: 3, previous: 1, trend: 'up' as const })),
       titles: Array.from({ length: 20 }, (_, i) => ({ key: `t${i}`, label: long('imprimante <hp> & co', 300), current: 5, previous: 0, trend: 'new' as const })),
     },
+    previous: { opened: 11000, resolved: 10500 },
+    slaCompliance: { own: { met: 9, missed: 1, atRisk: 2, percent: 90 }, resolve: { met: 0, missed: 0, atRisk: 0, percent: null } },
+    overdueTickets: Array.from({ length: 20 }, (_, i) => ({ id: 100 + i, title: long('Écran [noir] <b> *x*', 200), service: 'Réseau', status: 'new', dueAt: '2026-11-20T10:00:00.000Z', path: `/tickets/${100 + i}` })),
+    incidents: [{ id: 7, title: 'VPN', reports: 12, path: '/tickets/7' }],
     truncated: true,
   };
 }
@@ -39,7 +43,9 @@ describe.each(['fr', 'en'] as const)('report card in %s (R8)', (locale) => {
     expect(msg.blocks.find((b) => b.type === 'image')).toMatchObject({ image_url: links.chartPng });
     const all = JSON.stringify(msg.blocks);
     expect(all).toContain(`<${links.csv}|`);
-    expect(all).toContain(`<${links.markdown}|`);
+    expect(all).toContain(`<${links.html}|`);
+    expect(all).toContain(`<${links.pdf}|`);
+    expect(all).toContain(`<${links.tickets}100|`);
     // Names are escaped, never markup: "<b>" would otherwise open a link.
     expect(all).not.toContain('<b>');
     expect(all).toContain('&lt;b&gt;');
@@ -50,6 +56,7 @@ describe.each(['fr', 'en'] as const)('report card in %s (R8)', (locale) => {
     expect(adaptiveProblems(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(40 * 1024);
     expect(JSON.stringify(card)).toContain(links.chartPng);
-    expect((card.actions as Array<{ url: string }>).map((a) => a.url)).toEqual([links.csv, links.markdown]);
+    expect((card.actions as Array<{ url: string }>).map((a) => a.url)).toEqual([links.csv, links.html, links.pdf]);
+    expect(JSON.stringify(card)).toContain(`(${links.tickets}100)`);
   });
 });

@@ -35,7 +35,8 @@ export class SqlPrivacyRepository implements PrivacyRepository {
       notifications: await q(`SELECT id, channel, address, event, ticket_id, state, created_at FROM outbox WHERE person_id = ? OR address ${inList(contacts)} ORDER BY id`, [personId, ...contacts]),
       oncall_shifts: await q('SELECT service_id, starts_at, ends_at FROM oncall_shifts WHERE person_id = ? ORDER BY starts_at', [personId]),
       absences: await q('SELECT starts_at, ends_at, reason FROM person_absences WHERE person_id = ? ORDER BY starts_at', [personId]),
-      report_subscription: await q('SELECT created_at FROM report_subscriptions WHERE person_id = ?', [personId]),
+      report_subscription: await q('SELECT via, created_at FROM report_subscriptions WHERE person_id = ?', [personId]),
+      report_deliveries: await q('SELECT report_id, target, status, sent_at FROM report_deliveries WHERE person_id = ? ORDER BY id', [personId]),
     };
   }
 
@@ -68,6 +69,8 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     await run('oncall_shifts', 'DELETE FROM oncall_shifts WHERE person_id = ?', [id]);
     await run('absences', 'DELETE FROM person_absences WHERE person_id = ?', [id]);
     await run('report_subscription', 'DELETE FROM report_subscriptions WHERE person_id = ?', [id]);
+    // Deliveries name the person's address (email:..., dm:slack:...): they go with the person.
+    await run('report_deliveries', 'DELETE FROM report_deliveries WHERE person_id = ?', [id]);
     return done;
   }
 }

@@ -3,6 +3,7 @@ import type { DimensionCount, DurationRow, PeriodCounts, ReportQuery, ReportRepo
 import { OPEN_STATUSES, RUNNING_STATUSES, type Priority } from '../../../core/tickets/ticket.entity';
 import { Sql, toDate, toInt, toIntOrNull, type Row } from '../sql';
 import { reportMetrics } from './report-metrics.query';
+import { reportSlaQueries } from './report-sla.query';
 
 /** `status IN (...)` from core's own lists, never typed twice; the values are fixed identifiers. */
 const statusList = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(', ');
@@ -28,7 +29,26 @@ function scoped(scope: ReportScope): { sql: string; params: unknown[] } {
  * durations read per-ticket rows: two timestamps each, bounded by `maxRows + 1`.
  */
 export class SqlReportRepository implements ReportRepository {
-  constructor(private readonly sql: Sql) {}
+  private readonly slaQ;
+  constructor(private readonly sql: Sql) {
+    this.slaQ = reportSlaQueries(sql, scoped);
+  }
+
+  previousCounts(q: ReportQuery) {
+    return this.slaQ.previousCounts(q);
+  }
+
+  slaCompliance(q: ReportQuery) {
+    return this.slaQ.slaCompliance(q);
+  }
+
+  overdueTickets(scope: ReportScope, now: Date, limit: number) {
+    return this.slaQ.overdueTickets(scope, now, limit);
+  }
+
+  incidents(q: ReportQuery, limit: number) {
+    return this.slaQ.incidents(q, limit);
+  }
 
   async periodCounts(q: ReportQuery): Promise<PeriodCounts> {
     const s = scoped(q.scope);

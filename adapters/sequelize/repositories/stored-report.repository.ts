@@ -1,12 +1,12 @@
 import type { PeriodKind } from '../../../core/reports/report-period';
 import type { Report } from '../../../core/reports/report.entity';
 import type { ReportChartData } from '../../../core/reports/report-chart-data';
-import type { DeliveryStatus, ReportDelivery, StoredReport, StoredReportRepository } from '../../../core/reports/stored-report.port';
+import type { DeliveryStatus, ReportDelivery, ReportVia, StoredReport, StoredReportRepository } from '../../../core/reports/stored-report.port';
 import { toDate, toDateOrNull, toInt, toStrOrNull, type Row, type Sql } from '../sql';
 
 const HEAD = 'SELECT id, period_kind, scope_key, first_day, locale, created_at FROM stored_reports';
 const FULL = 'SELECT id, period_kind, scope_key, first_day, locale, access_key, body, created_at FROM stored_reports';
-const DELIVERY = 'SELECT id, report_id, target, status, attempts, last_error, next_attempt_at, sent_at FROM report_deliveries';
+const DELIVERY = 'SELECT id, report_id, person_id, target, status, attempts, last_error, next_attempt_at, sent_at FROM report_deliveries';
 
 const toHead = (r: Row) => ({
   id: toInt(r.id),
@@ -24,6 +24,7 @@ const toDelivery = (r: Row): ReportDelivery => ({
   id: toInt(r.id),
   reportId: toInt(r.report_id),
   target: String(r.target),
+  personId: r.person_id === null || r.person_id === undefined ? null : toInt(r.person_id),
   status: r.status as DeliveryStatus,
   attempts: toInt(r.attempts),
   lastError: toStrOrNull(r.last_error),
@@ -56,12 +57,19 @@ export class SqlStoredReportRepository implements StoredReportRepository {
     return rows.map(toHead);
   }
 
-  async claimDelivery(reportId: number, target: string, at: Date): Promise<boolean> {
+  async claimDelivery(reportId: number, target: string, at: Date, personId: number | null = null): Promise<boolean> {
     const changed = await this.sql.run(
-      this.sql.insertIgnoreSql('report_deliveries', ['report_id', 'target', 'status', 'attempts', 'created_at'], ['report_id', 'target']),
-      [reportId, target.slice(0, 191), 'pending', 0, at],
+      this.sql.insertIgnoreSql('report_deliveries', ['report_id', 'person_id', 'target', 'status', 'attempts', 'created_at'], ['report_id', 'target']),
+      [reportId, personId, target.slice(0, 191), 'pending', 0, at],
     );
     return changed > 0;
+  }
+
+  async recordNotReached(reportId: number, personId: number, reason: string, at: Date): Promise<void> {
+    await this.sql.run(
+      this.sql.insertIgnoreSql('report_deliveries', ['report_id', 'person_id', 'target', 'status', 'attempts', 'last_error', 'created_at'], ['report_id', 'target']),
+      [reportId, personId, `none:${personId}`, 'not_reached', 0, reason.slice(0, 500), at],
+    );
   }
 
   async dueDeliveries(now: Date, maxAttempts: number, limit: number): Promise<ReportDelivery[]> {
@@ -93,11 +101,21 @@ export class SqlStoredReportRepository implements StoredReportRepository {
   }
 
   async setSubscribed(personId: number, on: boolean, at: Date): Promise<void> {
-    if (!on) await this.sql.run('DELETE FROM report_subscriptions WHERE person_id = ?', [personId]);
-    else await this.sql.run(this.sql.insertIgnoreSql('report_subscriptions', ['person_id', 'created_at'], ['person_id']), [personId, at]);
+    // E-mail on is the 'email' choice; off returns to the default (the managers' channel).
+    await this.setVia(personId, on ? 'email' : 'channel', at);
   }
 
   async subscribers(): Promise<number[]> {
-    return (await this.sql.select('SELECT person_id FROM report_subscriptions ORDER BY person_id')).map((r) => toInt(r.person_id));
+    return (await this.sql.select("SELECT person_id FROM report_subscriptions WHERE via = 'email' ORDER BY person_id")).map((r) => toInt(r.person_id));
+  }
+
+  async setVia(personId: number, via: ReportVia, at: Date): Promise<void> {
+    await this.sql.run('DELETE FROM report_subscriptions WHERE person_id = ?', [personId]);
+    if (via !== 'channel') await this.sql.run('INSERT INTO report_subscriptions (person_id, via, created_at) VALUES (?, ?, ?)', [personId, via, at]);
+  }
+
+  async vias(): Promise<Map<number, ReportVia>> {
+    const rows = await this.sql.select('SELECT person_id, via FROM report_subscriptions');
+    return new Map(rows.map((r) => [toInt(r.person_id), String(r.via) as ReportVia]));
   }
 }

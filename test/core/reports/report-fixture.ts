@@ -76,3 +76,38 @@ export async function seedReportWeek(w: World): Promise<ReportWorld> {
   }
   return { alice, bob, poste, reseau, category };
 }
+
+/**
+ * What the SLA engine recorded for the fixed week (ticket_sla, cycle 0), by ticket number (#1 is the
+ * first row of TICKETS), and one incident: #3 "VPN coupé" groups #4 and #5, both opened in the week.
+ * own / resolve: met (1), missed (0) or running (null); levels 1 = warned, 2 = breached.
+ */
+const SLA_FLAGS: Array<{ n: number; own: 0 | 1 | null; resolve: 0 | 1 | null; ownLevel?: number; resolveLevel?: number; ownBreached?: string; resolveBreached?: string }> = [
+  { n: 1, own: 1, resolve: 1 },
+  { n: 2, own: 0, resolve: 0, ownBreached: '2026-11-17 18:00', resolveBreached: '2026-11-18 12:00', ownLevel: 2, resolveLevel: 2 },
+  { n: 3, own: 1, resolve: 0, resolveBreached: '2026-11-10 21:00', resolveLevel: 2 },
+  { n: 4, own: 1, resolve: 0, resolveBreached: '2026-11-19 10:00', resolveLevel: 2 },
+  { n: 5, own: 0, resolve: null, ownBreached: '2026-11-23 17:00', ownLevel: 2, resolveLevel: 1 },
+  { n: 6, own: 1, resolve: 0, resolveBreached: '2026-11-13 10:00', resolveLevel: 2 },
+  { n: 8, own: 1, resolve: 1 },
+  { n: 9, own: 1, resolve: 1 },
+  { n: 10, own: 1, resolve: 0, resolveBreached: '2026-11-05 11:00', resolveLevel: 2 },
+];
+
+export async function seedSlaFlags(w: World): Promise<number[]> {
+  const sql = new Sql(w.db.db.sequelize, w.db.db.dialect, null);
+  const ids = (await sql.select('SELECT id FROM tickets ORDER BY id')).map((r) => Number(r.id));
+  const at = (s?: string) => (s ? paris(s) : null);
+  for (const f of SLA_FLAGS) {
+    await sql.run(
+      `INSERT INTO ticket_sla (ticket_id, cycle, own_level, resolve_level, own_met, resolve_met, own_breached_at, resolve_breached_at, updated_at)
+       VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+      [ids[f.n - 1], f.ownLevel ?? 0, f.resolveLevel ?? 0, f.own === null ? null : f.own === 1, f.resolve === null ? null : f.resolve === 1,
+        at(f.ownBreached), at(f.resolveBreached), NOW],
+    );
+  }
+  for (const child of [4, 5]) {
+    await sql.run("INSERT INTO ticket_links (from_id, to_id, type, created_at) VALUES (?, ?, 'parent_of', ?)", [ids[2], ids[child - 1], NOW]);
+  }
+  return ids;
+}

@@ -4,13 +4,14 @@ import { buildReport } from '../../../core/reports/build-report.service';
 import { renderReport, reportCsv, reportMarkdown } from '../../../core/reports/report.render';
 import { TEST_DATABASES } from '../../support/db';
 import { useWorld } from '../../support/fixtures';
-import { NOW, seedReportWeek } from './report-fixture';
+import { NOW, seedReportWeek, seedSlaFlags } from './report-fixture';
 
 /**
  * The renderings of the fixed week, whole: every figure of report.test.ts as a manager reads it,
  * in French (Markdown) and English (CSV), texts from the catalogue. The expected files hold
  * {placeholders} for database ids, which differ between runs.
  */
+const URL = 'https://helpdesk.example.com';
 const expected = (file: string, ids: Record<string, number>) =>
   readFileSync(join(__dirname, 'expected', file), 'utf8').replace(/\{(\w+)\}/g, (_, k: string) => String(ids[k]));
 
@@ -20,20 +21,22 @@ describe.each(TEST_DATABASES)('report renderings in French and English (R8 repor
   async function setUp() {
     const w = world();
     const s = await seedReportWeek(w);
+    const tickets = await seedSlaFlags(w);
     const manager = await w.manager('Mia');
-    const ids = { poste: s.poste.id, reseau: s.reseau.id, alice: s.alice.id, bob: s.bob.id, ...s.category };
+    const ids: Record<string, number> = { poste: s.poste.id, reseau: s.reseau.id, alice: s.alice.id, bob: s.bob.id, ...s.category };
+    tickets.forEach((id, i) => (ids[`t${i + 1}`] = id));
     const report = (lang: 'fr' | 'en') => buildReport(w.deps, manager.actor, { period: 'weekly', from: '2026-11-16', lang }, 'Europe/Paris');
     return { ids, report };
   }
 
   it('writes the French Markdown report, every table and figure', async () => {
     const { ids, report } = await setUp();
-    expect(reportMarkdown(await report('fr'))).toBe(expected('weekly.fr.md', ids));
+    expect(reportMarkdown(await report('fr'), URL)).toBe(expected('weekly.fr.md', ids));
   });
 
   it('writes the English CSV report, one figure a line, CRLF as RFC 4180 says', async () => {
     const { ids, report } = await setUp();
-    const csv = reportCsv(await report('en'));
+    const csv = reportCsv(await report('en'), URL);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.split('\r\n').slice(0, -1)).toEqual(expected('weekly.en.csv', ids).trimEnd().split('\n'));
   });

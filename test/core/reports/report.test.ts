@@ -1,7 +1,7 @@
 import { buildReport } from '../../../core/reports/build-report.service';
 import { TEST_DATABASES } from '../../support/db';
 import { useWorld } from '../../support/fixtures';
-import { NOW, seedReportWeek } from './report-fixture';
+import { NOW, seedReportWeek, seedSlaFlags } from './report-fixture';
 
 /**
  * Every figure of the weekly report of 16-22 November 2026, computed by hand from report-fixture.ts.
@@ -74,6 +74,31 @@ describe.each(TEST_DATABASES)('weekly report figures (R8 reports, R14 technician
     });
     expect(r.truncated).toBe(false);
     expect(r.generatedAt).toBe(NOW.toISOString());
+  });
+
+  it('reads SLA compliance from the SLA engine (ticket_sla), the previous period, overdue tickets and grouped incidents (R8, R10)', async () => {
+    const w = world();
+    await seedReportWeek(w);
+    const ids = await seedSlaFlags(w);
+    const manager = await w.manager('Mia');
+    const r = await buildReport(w.deps, manager.actor, { period: 'weekly', from: '2026-11-16', lang: 'en' }, 'Europe/Paris');
+    // Owned in the week: #1 met, #2 missed, #4 met (#5 breached on the 23rd, next week): 2 / 1, 66.7 %.
+    // Resolved in the week: #1 met, #2 #3 #10 missed; #4 still running, breached on the 19th: missed.
+    // At risk now: #5, running and warned on its time to resolve. 1 / (1 + 4) = 20 %.
+    expect(r.slaCompliance).toEqual({
+      own: { met: 2, missed: 1, atRisk: 0, percent: 66.7 },
+      resolve: { met: 1, missed: 4, atRisk: 1, percent: 20 },
+    });
+    // The week before opened #3 #6 #8 and resolved #8.
+    expect(r.previous).toEqual({ opened: 3, resolved: 1 });
+    // Overdue now, oldest deadline first: #4 (to resolve, 19th 10:00), #5 (never owned, 23rd 17:00).
+    expect(r.overdueTickets).toEqual([
+      { id: ids[3], title: 'VPN coupé en réunion', service: 'Réseau', status: 'in_progress', dueAt: '2026-11-19T09:00:00.000Z', path: `/tickets/${ids[3]}` },
+      { id: ids[4], title: 'VPN coupé 3 fois par jour', service: 'Réseau', status: 'new', dueAt: '2026-11-23T16:00:00.000Z', path: `/tickets/${ids[4]}` },
+    ]);
+    expect(r.incidents).toEqual([{ id: ids[2], title: 'VPN coupé', reports: 2, path: `/tickets/${ids[2]}` }]);
+    // The timestamp-based rates are unchanged beside them.
+    expect(r.sla).toEqual({ own: { met: 2, total: 3, percent: 66.7 }, resolve: { met: 1, total: 4, percent: 25 } });
   });
 
   it("narrows every figure to one service's tickets", async () => {
