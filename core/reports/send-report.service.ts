@@ -37,7 +37,8 @@ export function summarizeOutcomes(reportId: number, outcomes: DeliveryOutcome[],
   const ok = (o: DeliveryOutcome) => o.result === 'sent' || o.result === 'already' || o.result === 'queued';
   const reached = outcomes.filter((o) => o.personId !== undefined && ok(o)).length;
   const notReached = outcomes.filter((o) => o.result === 'not_reached').map((o) => ({ personId: o.personId!, name: o.name ?? '', reason: o.reason ?? '' }));
-  const nobody = !outcomes.some(ok);
+  // A failed post is retried (it stays due): only a send with nothing under way reached nobody.
+  const nobody = !outcomes.some((o) => o.result !== 'not_reached');
   const message = nobody
     ? [t(locale, 'reports.nobody', { id: reportId }), ...notReached.map((n) => t(locale, 'reports.unreached_line', { name: n.name, reason: n.reason }))].join('\n')
     : t(locale, 'reports.reached', { id: reportId, reached, unreached: notReached.length });
