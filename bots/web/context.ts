@@ -75,12 +75,22 @@ export function csrfChecked(ctx: WebCtx) {
   };
 }
 
-export function chrome(req: Request, ctx: WebCtx, title: MessageKey | string, path?: string) {
+/** The page's frame, titled by a catalogue key. */
+export function chrome(req: Request, ctx: WebCtx, title: MessageKey, path?: string) {
+  return chromeTitled(req, ctx, (locale) => t(locale, title), path);
+}
+
+/** The page's frame, titled by user text (a ticket's or an article's title): never read as a key. */
+export function chromeText(req: Request, ctx: WebCtx, title: string, path?: string) {
+  return chromeTitled(req, ctx, () => title, path);
+}
+
+function chromeTitled(req: Request, ctx: WebCtx, title: (locale: Locale) => string, path?: string) {
   const locale = localeOf(req, ctx.o.deps);
   const s = (req as WebRequest).session ?? ctx.sessions.read(req);
   return {
     locale,
-    title: title.includes('.') ? t(locale, title as MessageKey) : title,
+    title: title(locale),
     actor: (req as WebRequest).actor ?? null,
     csrf: s ? ctx.sessions.csrfToken(s) : undefined,
     path,
