@@ -1,6 +1,9 @@
 import express, { Request, Response, Router } from 'express';
 import { isValidSlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 
+/** Slack's replay window: a signed request more than 5 minutes away from our clock is refused. */
+const MAX_SKEW_S = 5 * 60;
+
 export interface ReceiverLog {
   warn(o: object, msg: string): void;
   error(o: object, msg: string): void;
@@ -45,8 +48,10 @@ export class SlackHttpReceiver implements Receiver {
     const ts = Number(req.header('x-slack-request-timestamp'));
     const signature = req.header('x-slack-signature') ?? '';
     // Bolt's check: HMAC-SHA256 of `v0:ts:body`, compared in constant time, refused when older than 5 minutes.
+    // Bolt lets a timestamp from the future through; a replay window must be 5 minutes either way.
     const valid =
       Number.isFinite(ts) &&
+      Math.abs(Date.now() / 1000 - ts) <= MAX_SKEW_S &&
       signature.startsWith('v0=') &&
       isValidSlackRequest({ signingSecret: this.signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts } });
     if (!valid) {
