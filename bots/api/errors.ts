@@ -18,6 +18,9 @@ const TRANSPORT = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   route_not_found: 404,
+  invalid_text: 400,
+  too_many_attempts: 429,
+  service_unavailable: 503,
   internal_error: 500,
 } as const;
 
