@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HelpdeskError, ErrorKind } from '../../core/shared/errors';
 import { errorMessage, pickLocale, t } from '../../core/i18n/translate';
 import type { Locale } from '../../core/i18n/catalogue';
+import { isDatabaseOutage, RETRY_AFTER_S } from '../http/outage';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -48,6 +49,10 @@ export function errorHandler(defaultLocale: Locale, log: (err: unknown, req: Req
     if (type === 'entity.parse.failed') return sendTransportError(res, 'invalid_json', locale);
     if (type === 'entity.too.large') return sendTransportError(res, 'payload_too_large', locale);
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendTransportError(res, 'unsupported_media_type', locale);
+    if (isDatabaseOutage(err)) {
+      res.set('Retry-After', String(RETRY_AFTER_S));
+      return sendTransportError(res, 'service_unavailable', locale);
+    }
     log(err, req);
     sendTransportError(res, 'internal_error', locale);
   };
