@@ -9,6 +9,7 @@ import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
 import type { ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
+import { AuthLimiter, type AuthLimiterOptions } from './auth-limiter';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -28,6 +29,8 @@ export interface AppOptions {
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
+  /** Failed-authentication limits (tests shorten them); defaults in auth-limiter.ts. */
+  authLimits?: AuthLimiterOptions;
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -35,6 +38,8 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  // One count of failed authentication for every route of this app (REST, web sign-in, Slack, Twilio).
+  app.locals.authLimiter = new AuthLimiter(o.authLimits);
   const prometheus = metrics(o.deps);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);

@@ -1,5 +1,6 @@
 import express, { Request, Response, Router } from 'express';
 import { isValidSlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
 
 /** Slack's replay window: a signed request more than 5 minutes away from our clock is refused. */
 const MAX_SKEW_S = 5 * 60;
@@ -44,6 +45,8 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private async handle(req: Request, res: Response): Promise<void> {
+    const blocked = limiterOf(req).retryAfter([addressKey(req)]);
+    if (blocked) return void setRetryAfter(res, blocked).json({ error: 'too_many_attempts' });
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const ts = Number(req.header('x-slack-request-timestamp'));
     const signature = req.header('x-slack-signature') ?? '';
@@ -55,7 +58,11 @@ export class SlackHttpReceiver implements Receiver {
       signature.startsWith('v0=') &&
       isValidSlackRequest({ signingSecret: this.signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts } });
     if (!valid) {
-      res.status(401).json({ error: 'invalid_signature' });
+      const limiter = limiterOf(req);
+      limiter.fail([addressKey(req)]);
+      const wait = limiter.retryAfter([addressKey(req)]);
+      if (wait) setRetryAfter(res, wait).json({ error: 'too_many_attempts' });
+      else res.status(401).json({ error: 'invalid_signature' });
       return;
     }
     const body = parseSlackBody(raw, req.header('content-type'));
