@@ -2,6 +2,7 @@ import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
 import { createMigrator, withMigrationLock } from './migrator';
+import { assertUtf8mb4, preferUtf8mb4 } from './charset';
 import type { Dialect } from './sql';
 import { SequelizeUnitOfWork } from './unit-of-work';
 
@@ -103,7 +104,9 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     dialect,
     uow,
     async migrate() {
+      if (target.dialect === 'mysql') await preferUtf8mb4(sequelize, target.database);
       const run = await withMigrationLock(target, () => migrator.up());
+      if (target.dialect === 'mysql') await assertUtf8mb4(sequelize, target.database);
       return run.map((m) => m.name);
     },
     async rollback() {
