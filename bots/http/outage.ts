@@ -1,3 +1,7 @@
+import type { Locale } from '../../core/i18n/catalogue';
+import { errorMessage, t } from '../../core/i18n/translate';
+import { isHelpdeskError } from '../../core/shared/errors';
+
 /**
  * The database is away (R18: service continuity): connection refused, lost or timed out, the pool
  * unable to hand out a connection, SQLite busy or closed. Such a failure is not the request's fault
@@ -22,4 +26,10 @@ export function isDatabaseOutage(err: unknown, depth = 0): boolean {
   // Sequelize's pool, once closed or broken, throws a plain Error: its message is all there is.
   if (typeof e.message === 'string' && /connection manager was closed|Database is closed|connect ECONNREFUSED/.test(e.message)) return true;
   return [e.parent, e.original, e.cause].some((x) => x !== err && isDatabaseOutage(x, depth + 1));
+}
+
+/** What a chat bot tells a person when their request failed: the coded reason, "try again in a minute" while the database is away, else an internal error. */
+export function chatFailureText(locale: Locale, e: unknown): string {
+  if (isHelpdeskError(e)) return errorMessage(locale, e);
+  return t(locale, isDatabaseOutage(e) ? 'chat.unavailable' : 'error.internal_error');
 }
