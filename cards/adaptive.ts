@@ -25,5 +25,11 @@ export const showCard = (title: string, body: Json[], actions: Json[]): Json => 
   card: { type: 'AdaptiveCard', body, actions },
 });
 
-/** Adaptive markdown link; brackets in the text would end it early. */
-export const mdLink = (url: string, text: string) => `[${text.replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+/**
+ * User text inside a TextBlock, which hosts read as Markdown: escaped so a title such as
+ * `[clic](http://evil.example)` or `**x**` shows as typed instead of becoming a link or bold.
+ */
+export const md = (s: string): string => s.replace(/[\\`*_[\]~<>]/g, '\\$&').replace(/^(\s*)([-+#])(?=\s)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+
+/** Adaptive markdown link; its text escaped, so brackets in it cannot end it early. */
+export const mdLink = (url: string, text: string) => `[${md(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/i18n/catalogue';
 import { t } from '../core/i18n/translate';
 import type { ArticleSummary } from '../core/kb/kb.view';
-import { Json, adaptiveCard, execute, textBlock } from './adaptive';
+import { Json, adaptiveCard, execute, md, textBlock } from './adaptive';
 import { truncate } from './format';
 
 /** Verbs of the deflection card (issue 8): "This solved it" counts and files nothing; "Still need help" opens the form. */
@@ -17,7 +17,7 @@ export function kbSuggestionsAdaptive(articles: Array<Pick<ArticleSummary, 'id' 
     body.push({
       type: 'Container',
       separator: true,
-      items: [textBlock(`**${truncate(a.title, 200)}**`), textBlock(truncate(a.excerpt, 500), { isSubtle: true, spacing: 'None' })],
+      items: [textBlock(`**${md(truncate(a.title, 200))}**`), textBlock(md(truncate(a.excerpt, 500)), { isSubtle: true, spacing: 'None' })],
     });
     body.push({ type: 'ActionSet', actions: [execute(truncate(t(locale, 'teams.kb_solved'), 60), KB_VERBS.solved, { article: a.id })] });
   }

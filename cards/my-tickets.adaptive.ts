@@ -1,7 +1,7 @@
 import { t } from '../core/i18n/translate';
 import type { TicketView } from '../core/tickets/ticket.view';
 import { ACTIONS } from './actions';
-import { Json, adaptiveCard, execute, heading, mdLink, textBlock } from './adaptive';
+import { Json, adaptiveCard, execute, heading, md, mdLink, textBlock } from './adaptive';
 import { CardOptions, resolveOptions } from './card-options';
 import { peopleNames, statusLabel, ticketUrl, truncate } from './format';
 import { MY_TICKETS_MAX } from './my-tickets.blocks';
@@ -21,7 +21,7 @@ export function myTicketsAdaptive(items: TicketView[], options: CardOptions): Re
       separator: true,
       items: [
         textBlock(`**${mdLink(ticketUrl(o.publicUrl, v.number), `#${v.number} ${truncate(v.title, 200)}`)}**${overdue}`),
-        textBlock(truncate(details, 1000), { isSubtle: true, spacing: 'None', ...(v.overdue ? { color: 'Attention' } : {}) }),
+        textBlock(md(truncate(details, 1000)), { isSubtle: true, spacing: 'None', ...(v.overdue ? { color: 'Attention' } : {}) }),
       ],
       ...(o.withActions ? { selectAction: execute(t(l, 'cards.my.open'), ACTIONS.openTicket, { ticket: v.number }) } : {}),
     });

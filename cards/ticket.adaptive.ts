@@ -2,7 +2,7 @@ import { t } from '../core/i18n/translate';
 import { OPEN_STATUSES, STATUSES } from '../core/tickets/ticket.entity';
 import type { TicketView } from '../core/tickets/ticket.view';
 import { ACTIONS } from './actions';
-import { Json, adaptiveCard, execute, heading, mdLink, showCard, textBlock } from './adaptive';
+import { Json, adaptiveCard, execute, heading, md, mdLink, showCard, textBlock } from './adaptive';
 import { CardOptions, ResolvedOptions, resolveOptions } from './card-options';
 import { formatDate, statusLabel, ticketUrl, truncate } from './format';
 import { linkLines, ticketFacts } from './ticket.facts';
@@ -17,15 +17,15 @@ export function ticketCardAdaptive(view: TicketView, options: CardOptions): Reco
   const o = resolveOptions(options);
   const l = o.locale;
   const n = view.number;
-  const body: Json[] = [heading(`#${n} ${truncate(view.title, 200)}`)];
+  const body: Json[] = [heading(`#${n} ${md(truncate(view.title, 200))}`)];
   if (view.overdue) body.push(textBlock(`⚠️ ${t(l, 'cards.ticket.overdue')}`, { color: 'Attention', weight: 'Bolder' }));
-  body.push({ type: 'FactSet', facts: ticketFacts(view, o).map((f) => ({ title: f.title, value: truncate(f.value, 1000) })) });
+  body.push({ type: 'FactSet', facts: ticketFacts(view, o).map((f) => ({ title: f.title, value: md(truncate(f.value, 1000)) })) });
   for (const [key, text] of [
     ['cards.ticket.description', view.description],
     ['cards.ticket.resolution', view.resolution],
   ] as const) {
     if (!text?.trim()) continue;
-    body.push(textBlock(t(l, key), { weight: 'Bolder', spacing: 'Medium' }), textBlock(truncate(text, DESCRIPTION_MAX)));
+    body.push(textBlock(t(l, key), { weight: 'Bolder', spacing: 'Medium' }), textBlock(md(truncate(text, DESCRIPTION_MAX))));
   }
   const links = linksBlocks(view, o);
   if (links.length) body.push(textBlock(t(l, 'cards.ticket.links'), { weight: 'Bolder', spacing: 'Medium' }), ...links);
@@ -49,11 +49,11 @@ export function ticketCardAdaptive(view: TicketView, options: CardOptions): Reco
 function linksBlocks(view: TicketView, o: ResolvedOptions): Json[] {
   const lines = linkLines(view, o).map((k) => {
     const ref = k.number === null ? '' : ` ${mdLink(ticketUrl(o.publicUrl, k.number), `#${k.number}`)}`;
-    return `• ${k.type}${ref} ${truncate(k.title, 120)}${k.status ? ` — ${k.status}` : ''}`;
+    return `• ${k.type}${ref} ${md(truncate(k.title, 120))}${k.status ? ` — ${k.status}` : ''}`;
   });
   for (const r of view.externalRefs ?? []) {
-    const key = r.url && /^https?:\/\//i.test(r.url) ? mdLink(r.url, truncate(r.key, 120)) : truncate(r.key, 120);
-    lines.push(`• ${truncate(r.system, 60)} ${key}`);
+    const key = r.url && /^https?:\/\//i.test(r.url) ? mdLink(r.url, truncate(r.key, 120)) : md(truncate(r.key, 120));
+    lines.push(`• ${md(truncate(r.system, 60))} ${key}`);
   }
   const shown = lines.slice(0, LINKS_MAX).map((line) => textBlock(line, { spacing: 'None' }));
   if (lines.length > LINKS_MAX) shown.push(textBlock(t(o.locale, 'cards.more', { count: lines.length - LINKS_MAX }), { isSubtle: true, spacing: 'None' }));

@@ -128,7 +128,10 @@ async function withoutForeignKeys(db: Database, fn: (sql: Sql) => Promise<void>)
  */
 export async function restoreDatabase(db: Database, source: Readable, opts: { force?: boolean } = {}): Promise<BackupSummary> {
   await db.migrate();
-  const lines = createInterface({ input: source.pipe(createGunzip()), crlfDelay: Infinity });
+  const gunzip = createGunzip();
+  // pipe() does not pass a source's error on: without this, an unreadable file is an unhandled 'error'.
+  source.on('error', (err) => gunzip.destroy(err));
+  const lines = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next().catch(() => ({ done: true, value: '' }));
   let header: { helpdesk_backup?: number; migrations?: string[]; tables?: string[] };

@@ -3,6 +3,7 @@ import type { UnitOfWork } from '../../core/shared/store.port';
 import { createMissingDatabase, isUnknownDatabase, missingOrDenied } from './create-database';
 import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
 import { createMigrator, withMigrationLock } from './migrator';
+import { assertUtf8mb4, preferUtf8mb4 } from './charset';
 import type { Dialect } from './sql';
 import { SequelizeUnitOfWork } from './unit-of-work';
 
@@ -112,7 +113,9 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     dialect,
     uow,
     async migrate() {
+      if (target.dialect === 'mysql') await preferUtf8mb4(sequelize, target.database);
       const run = await withMigrationLock(target, () => migrator.up());
+      if (target.dialect === 'mysql') await assertUtf8mb4(sequelize, target.database);
       return run.map((m) => m.name);
     },
     async rollback() {

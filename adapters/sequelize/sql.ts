@@ -28,6 +28,8 @@ function toParam(v: unknown, dialect: Dialect): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (Array.isArray(v)) return v.map((x) => toParam(x, dialect));
   if (v === undefined) return null;
+  // SQLite ends a statement's text at a NUL ("unrecognized token"); no person means one in text.
+  if (typeof v === 'string' && v.includes('\u0000')) return v.replace(/\u0000/g, '');
   return v;
 }
 

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HelpdeskError, ErrorKind } from '../../core/shared/errors';
 import { errorMessage, pickLocale, t } from '../../core/i18n/translate';
 import type { Locale } from '../../core/i18n/catalogue';
+import { isDatabaseOutage, RETRY_AFTER_S } from '../http/outage';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -18,6 +19,9 @@ const TRANSPORT = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   route_not_found: 404,
+  invalid_text: 400,
+  too_many_attempts: 429,
+  service_unavailable: 503,
   internal_error: 500,
 } as const;
 
@@ -45,6 +49,10 @@ export function errorHandler(defaultLocale: Locale, log: (err: unknown, req: Req
     if (type === 'entity.parse.failed') return sendTransportError(res, 'invalid_json', locale);
     if (type === 'entity.too.large') return sendTransportError(res, 'payload_too_large', locale);
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendTransportError(res, 'unsupported_media_type', locale);
+    if (isDatabaseOutage(err)) {
+      res.set('Retry-After', String(RETRY_AFTER_S));
+      return sendTransportError(res, 'service_unavailable', locale);
+    }
     log(err, req);
     sendTransportError(res, 'internal_error', locale);
   };

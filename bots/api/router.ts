@@ -14,6 +14,7 @@ import { templatesRoutes } from './templates.routes';
 import { routingRoutes } from './routing.routes';
 import { openApiDocument } from './openapi';
 import { requestLocale, sendTransportError } from './errors';
+import { refuseNulBytes } from '../http/text-guard';
 
 /** /api/v1: JSON in and out, bearer tokens, one error shape. */
 /** `timeZone` (HELPDESK_TIMEZONE) sets report periods; without it, the business calendar's zone. */
@@ -23,10 +24,14 @@ export function apiRouter(deps: CoreDeps, publicUrl: string, timeZone?: string, 
   r.get('/openapi.json', (_req, res) => {
     res.json(doc);
   });
+  // NUL bytes are refused before the raw upload (its query: the file name) and again once JSON bodies are parsed.
+  const nulGuard = refuseNulBytes((req, res) => sendTransportError(res, 'invalid_text', requestLocale(req, deps.defaultLocale)));
+  r.use(nulGuard);
   // Files arrive as raw bodies (up to 10 MB): before the JSON parser.
   r.use(attachmentUpload(deps));
   // 1 MB bounds any body: a 20 000-character description fits many times over.
   r.use(express.json({ limit: '1mb', strict: false, type: () => true }));
+  r.use(nulGuard);
   r.use(bearerAuth(deps));
   r.use('/kb', kbRoutes(deps));
   r.use('/reports', reportRoutes(deps, timeZone, reports));

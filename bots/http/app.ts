@@ -12,6 +12,7 @@ import { reportFiles } from './report-files';
 import { directoryRoutes } from '../api/directory.routes';
 import type { DirectoryPort } from '../../core/directory/directory.port';
 import type { MailboxState } from '../../core/mail/mail.port';
+import { AuthLimiter, type AuthLimiterOptions } from './auth-limiter';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -41,6 +42,8 @@ export interface AppOptions {
   reportMailer?: ReportMailer;
   /** HELPDESK_CHROMIUM_PATH: the browser that prints report PDFs (found in the usual places without it). */
   chromiumPath?: string;
+  /** Failed-authentication limits (tests shorten them); defaults in auth-limiter.ts. */
+  authLimits?: AuthLimiterOptions;
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -48,6 +51,8 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  // One count of failed authentication for every route of this app (REST, web sign-in, Slack, Twilio).
+  app.locals.authLimiter = new AuthLimiter(o.authLimits);
   const prometheus = metrics(o.deps, o.mailbox);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);

@@ -7,6 +7,7 @@ import type { Locale, MessageKey } from '../../core/i18n/catalogue';
 import { personFromPlatform } from '../../core/chat/chat-person.service';
 import type { Person } from '../../core/people/person.entity';
 import type { WorkLimit } from './work-limit';
+import { chatFailureText } from '../http/outage';
 
 export interface SlackLog {
   warn(o: object, msg: string): void;
@@ -50,7 +51,7 @@ export async function guarded(ctx: SlackContext, locale: Locale, tell: (text: st
     await work();
   } catch (e) {
     if (!isHelpdeskError(e)) ctx.log.error({ err: e }, 'slack handler failed');
-    const text = isHelpdeskError(e) ? errorMessage(locale, e) : t(locale, 'error.internal_error');
+    const text = chatFailureText(locale, e);
     await tell(text).catch((err) => ctx.log.error({ err }, 'could not tell the user about an error'));
   }
 }

@@ -1,6 +1,10 @@
 import express, { Request, Response, Router } from 'express';
 import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
 import { slackInbound, type ReceiverLog, type SlackInput, type InboundOutcome } from './inbound';
+import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
+
+/** Slack's replay window: a signed request more than 5 minutes away from our clock is refused. */
+const MAX_SKEW_S = 5 * 60;
 
 export type { ReceiverLog } from './inbound';
 
@@ -41,16 +45,24 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private async handle(req: Request, res: Response): Promise<void> {
+    const blocked = limiterOf(req).retryAfter([addressKey(req)]);
+    if (blocked) return void setRetryAfter(res, blocked).json({ error: 'too_many_attempts' });
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const ts = Number(req.header('x-slack-request-timestamp'));
     const signature = req.header('x-slack-signature') ?? '';
     // Bolt's check: HMAC-SHA256 of `v0:ts:body`, compared in constant time, refused when older than 5 minutes.
+    // Bolt lets a timestamp from the future through; a replay window must be 5 minutes either way.
     const valid =
       Number.isFinite(ts) &&
+      Math.abs(Date.now() / 1000 - ts) <= MAX_SKEW_S &&
       signature.startsWith('v0=') &&
       isValidSlackRequest({ signingSecret: this.signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts } });
     if (!valid) {
-      res.status(401).json({ error: 'invalid_signature' });
+      const limiter = limiterOf(req);
+      limiter.fail([addressKey(req)]);
+      const wait = limiter.retryAfter([addressKey(req)]);
+      if (wait) setRetryAfter(res, wait).json({ error: 'too_many_attempts' });
+      else res.status(401).json({ error: 'invalid_signature' });
       return;
     }
     const body = parseSlackBody(raw, req.header('content-type'));

@@ -6,6 +6,7 @@ import type { Locale, MessageKey } from '../../core/i18n/catalogue';
 import { personFromPlatform } from '../../core/chat/chat-person.service';
 import type { Person } from '../../core/people/person.entity';
 import { TeamsActivity, userIdOf } from './activity';
+import { chatFailureText } from '../http/outage';
 
 /** What the bot sends through (adapters/teams/connector-client.ts, wired by main.ts): a port of the bot. */
 export interface ConnectorAddress {
@@ -66,5 +67,5 @@ export async function teamsActor(ctx: TeamsContext, a: TeamsActivity): Promise<{
 /** A coded error becomes a sentence in the person's language (nothing was written); anything else is logged. */
 export function explain(ctx: TeamsContext, locale: Locale, e: unknown): string {
   if (!isHelpdeskError(e)) ctx.log.error({ err: e }, 'teams handler failed');
-  return isHelpdeskError(e) ? errorMessage(locale, e) : t(locale, 'error.internal_error');
+  return chatFailureText(locale, e);
 }

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import twilio from 'twilio';
 import type { CoreDeps } from '../../core/shared/deps';
 import { receiveSms } from '../../core/notifications/receive-sms.service';
+import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
 
 export interface TwilioSmsOptions {
   deps: CoreDeps;
@@ -27,7 +28,11 @@ export function twilioSmsRouter(o: TwilioSmsOptions): Router {
     const params = (typeof req.body === 'object' && req.body ? req.body : {}) as Record<string, string>;
     const signature = req.header('x-twilio-signature') ?? '';
     const url = o.publicUrl.replace(/\/+$/, '') + req.originalUrl;
+    const limiter = limiterOf(req);
+    const blocked = limiter.retryAfter([addressKey(req)]);
+    if (blocked) return void setRetryAfter(res, blocked).type('text/plain').send('too many failed signatures');
     if (!signature || !twilio.validateRequest(o.authToken, signature, url, params)) {
+      limiter.fail([addressKey(req)]);
       res.status(403).type('text/plain').send('invalid Twilio signature');
       return;
     }

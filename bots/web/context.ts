@@ -8,6 +8,7 @@ import { actorForPerson } from '../../core/people/actor-for-person';
 import { findPerson } from '../../core/people/person.lookup';
 import { html, page } from './html';
 import type { SessionData, SessionKeeper } from './session';
+import { isDatabaseOutage, RETRY_AFTER_S } from '../http/outage';
 
 export interface OidcOptions {
   issuer: string;
@@ -51,7 +52,7 @@ export function actorOf(req: Request): Actor {
 export function signedIn(ctx: WebCtx) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const s = ctx.sessions.read(req);
-    const person = s?.pid ? await findPerson(ctx.o.deps.uow.read, s.pid).catch(() => null) : null;
+    const person = s?.pid ? await findPerson(ctx.o.deps.uow.read, s.pid).catch((e: unknown) => { if (isDatabaseOutage(e)) throw e; return null; }) : null;
     if (!s || !person || !person.active) {
       if (req.method !== 'GET') return void res.status(401).type('html').send(errorPage(req, ctx, 401, t(localeOf(req, ctx.o.deps), 'web.signin.required')));
       return void res.redirect(303, `/signin?next=${encodeURIComponent(req.originalUrl)}`);
@@ -75,12 +76,22 @@ export function csrfChecked(ctx: WebCtx) {
   };
 }
 
-export function chrome(req: Request, ctx: WebCtx, title: MessageKey | string, path?: string) {
+/** The page's frame, titled by a catalogue key. */
+export function chrome(req: Request, ctx: WebCtx, title: MessageKey, path?: string) {
+  return chromeTitled(req, ctx, (locale) => t(locale, title), path);
+}
+
+/** The page's frame, titled by user text (a ticket's or an article's title): never read as a key. */
+export function chromeText(req: Request, ctx: WebCtx, title: string, path?: string) {
+  return chromeTitled(req, ctx, () => title, path);
+}
+
+function chromeTitled(req: Request, ctx: WebCtx, title: (locale: Locale) => string, path?: string) {
   const locale = localeOf(req, ctx.o.deps);
   const s = (req as WebRequest).session ?? ctx.sessions.read(req);
   return {
     locale,
-    title: title.includes('.') ? t(locale, title as MessageKey) : title,
+    title: title(locale),
     actor: (req as WebRequest).actor ?? null,
     csrf: s ? ctx.sessions.csrfToken(s) : undefined,
     path,
@@ -97,6 +108,11 @@ const STATUS: Record<HelpdeskError['kind'], number> = { invalid: 400, unauthenti
 /** Coded errors become a page in the person's language with the matching status; anything else is the app's 500. */
 export function webErrors(ctx: WebCtx) {
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (isDatabaseOutage(err) && !res.headersSent) {
+      const l = localeOf(req, ctx.o.deps);
+      if (req.path.startsWith('/bot/')) return void res.status(503).set('Retry-After', String(RETRY_AFTER_S)).json({ error: { code: 'service_unavailable', message: t(l, 'error.service_unavailable') } });
+      return void res.status(503).set('Retry-After', String(RETRY_AFTER_S)).type('html').send(page({ ...chromeTitled(req, ctx, () => t(l, 'web.unavailable.title')), actor: null }, html`<h1>${t(l, 'web.unavailable.title')}</h1><p class="notice refused" role="alert">${t(l, 'error.service_unavailable')}</p>`));
+    }
     if (!isHelpdeskError(err)) return next(err);
     const status = STATUS[err.kind];
     const message = errorMessage(localeOf(req, ctx.o.deps), err);

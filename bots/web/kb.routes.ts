@@ -4,7 +4,7 @@ import { t } from '../../core/i18n/translate';
 import { HelpdeskError } from '../../core/shared/errors';
 import { getArticle } from '../../core/kb/get-article.service';
 import { markArticleHelpful } from '../../core/kb/mark-article-helpful.service';
-import { actorOf, chrome, WebCtx } from './context';
+import { actorOf, chromeText, WebCtx } from './context';
 import { html, page } from './html';
 import { markdownToHtml } from './markdown';
 
@@ -20,7 +20,7 @@ export function kbRoutes(ctx: WebCtx): Router {
 
   r.get('/kb/articles/:id', async (req, res) => {
     const a = await getArticle(deps, actorOf(req), articleId(String(req.params.id)));
-    const c = chrome(req, ctx, a.title);
+    const c = chromeText(req, ctx, a.title);
     const l = c.locale;
     const done = req.query.done === 'helpful' ? (CATALOGUE[l] as Record<string, string>)['web.kb.thanks'] : null;
     res.type('html').send(page(c, html`<h1>${a.title}</h1>

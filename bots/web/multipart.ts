@@ -36,6 +36,8 @@ export function multipartForms() {
       const chunks: Buffer[] = [];
       const file: UploadedFile = { field, filename: info.filename ?? '', contentType: info.mimeType ?? 'application/octet-stream', data: Buffer.alloc(0), truncated: false };
       stream.on('data', (c: Buffer) => chunks.push(c));
+      // A form cut inside a file fails the file stream too; unheard, that error would stop the process.
+      stream.on('error', () => fail());
       stream.on('limit', () => {
         file.truncated = true;
       });
@@ -46,10 +48,18 @@ export function multipartForms() {
     });
     // A broken body is answered once, here; the route never runs on half a form.
     let broken = false;
-    bb.on('error', () => {
+    const fail = () => {
+      if (broken) return;
       broken = true;
+      req.unpipe(bb);
+      // Drain what the client still sends, so the 400 reaches it instead of a reset connection.
+      req.resume();
       if (!res.headersSent) res.status(400).type('text').send('malformed form');
-    });
+    };
+    bb.on('error', fail);
+    // The client hung up mid-body: nobody to answer, nothing to keep.
+    req.on('error', fail);
+    req.on('aborted', fail);
     bb.on('close', () => {
       if (broken) return;
       req.body = fields;

@@ -7,6 +7,7 @@ import { configuredAdminAtSignIn, promoteConfiguredAdmin } from '../../core/peop
 import { chrome, errorPage, localeOf, WebCtx } from './context';
 import { html, page } from './html';
 import { oidcFlow } from './oidc';
+import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
 
 /** Only our own paths: `next=https://evil.example` or `//evil.example` would make an open redirect. */
 export const safeNext = (v: unknown) => (typeof v === 'string' && /^\/(?![/\\])[^\s]*$/.test(v) ? v : '/');
@@ -44,10 +45,16 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
 
   r.post('/signin', form, async (req, res) => {
     const s = ctx.sessions.read(req);
+    const limiter = limiterOf(req);
+    const blocked = limiter.retryAfter([addressKey(req)]);
+    if (blocked) return void setRetryAfter(res, blocked).type('html').send(errorPage(req, ctx, 429, t(localeOf(req, deps), 'error.too_many_attempts', { seconds: blocked })));
     if (!localAllowed) return void res.status(403).type('html').send(errorPage(req, ctx, 403, t(localeOf(req, deps), 'web.signin.unconfigured')));
     if (!ctx.sessions.checkCsrf(s, req.body?._csrf)) return void res.status(403).type('html').send(errorPage(req, ctx, 403, t(localeOf(req, deps), 'web.csrf_refused')));
     const person = /^\d{1,9}$/.test(String(req.body?.person ?? '')) ? await findPerson(deps.uow.read, Number(req.body.person)).catch(() => null) : null;
-    if (!person || !person.active) return void res.status(422).type('html').send(errorPage(req, ctx, 422, t(localeOf(req, deps), 'web.signin.unknown')));
+    if (!person || !person.active) {
+      limiter.fail([addressKey(req)]);
+      return void res.status(422).type('html').send(errorPage(req, ctx, 422, t(localeOf(req, deps), 'web.signin.unknown')));
+    }
     await promoteConfiguredAdmin(deps, person, 'web');
     ctx.sessions.write(req, res, { pid: person.id });
     res.redirect(303, safeNext(req.body?.next));
@@ -64,6 +71,9 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
   r.get('/signin/callback', async (req: Request, res: Response) => {
     const s = ctx.sessions.read(req);
     const l = localeOf(req, deps);
+    const limiter = limiterOf(req);
+    const blocked = limiter.retryAfter([addressKey(req)]);
+    if (blocked) return void setRetryAfter(res, blocked).type('html').send(errorPage(req, ctx, 429, t(l, 'error.too_many_attempts', { seconds: blocked })));
     if (!oidc || !s?.oidc) return void res.status(400).type('html').send(errorPage(req, ctx, 400, t(l, 'web.signin.expired')));
     let who: { email: string | null; name: string | null };
     try {
@@ -71,6 +81,7 @@ ${people.length ? html`` : html`<p class="field-error">${t(l, 'web.signin.nobody
       const callback = new URL(req.originalUrl, ctx.o.publicUrl);
       who = await oidc.finish(callback, s.oidc);
     } catch {
+      limiter.fail([addressKey(req)]);
       return void res.status(401).type('html').send(errorPage(req, ctx, 401, t(l, 'web.signin.failed')));
     }
     const known = who.email ? await findPerson(deps.uow.read, who.email).catch(() => null) : null;

@@ -22,7 +22,7 @@ import { setWatcher } from '../../core/tickets/watch-ticket.service';
 import { categoryName } from './report.page';
 import { listServices } from '../../core/people/manage-services.service';
 import { articlesForProblem } from '../../core/kb/articles-for-problem.service';
-import { actorOf, chrome, fieldErrors, WebCtx } from './context';
+import { actorOf, chrome, chromeText, fieldErrors, WebCtx } from './context';
 import { html, page } from './html';
 import { checkReport, reportForm, ReportValues } from './report.page';
 import { QUEUE_VIEWS, QueueQuery, QueueView, queueFilters, queueInput, ticketList } from './list.page';
@@ -199,7 +199,7 @@ export function ticketRoutes(ctx: WebCtx): Router {
     const categories = isStaff(actor) ? (await listCategories(deps)).map((x) => ({ slug: x.slug, name: categoryName(x, actor.locale) })) : [];
     const ids = [...new Set(comments.map((x) => x.authorId).filter((x): x is number => x !== null))];
     const people = new Map((ids.length ? await deps.uow.read.people.many(ids) : []).map((p) => [p.id, p.displayName]));
-    const c = chrome(req, ctx, `#${view.number} ${view.title}`);
+    const c = chromeText(req, ctx, `#${view.number} ${view.title}`);
     const body = ticketPage({
       view, actor, csrf: c.csrf!, timeZone: ctx.o.timeZone, now: deps.clock.now(), notice, errors, kept, history, attachments,
       comments: comments.map((x) => ({ ...x, author: x.authorId ? people.get(x.authorId) ?? '?' : t(actor.locale, 'system') })),

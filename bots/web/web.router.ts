@@ -9,7 +9,8 @@ import { localDate } from '../../core/reports/report-period';
 import { getStoredReport, listStoredReports } from '../../core/reports/stored-reports.service';
 import { formatDay } from '../../core/i18n/locale-format';
 import { listServices } from '../../core/people/manage-services.service';
-import { actorOf, chrome, csrfChecked, signedIn, WebCtx, WebOptions, webErrors } from './context';
+import { actorOf, chrome, csrfChecked, errorPage, localeOf, signedIn, WebCtx, WebOptions, webErrors } from './context';
+import { refuseNulBytes } from '../http/text-guard';
 import { html, page } from './html';
 import { sessionKeeper } from './session';
 import { signinRoutes } from './signin.routes';
@@ -54,7 +55,7 @@ export function webRouter(o: WebOptions): Router {
     const a = actorOf(req);
     res.redirect(303, seesEverything(a) ? '/dashboard' : isStaff(a) ? '/queue' : '/tickets');
   });
-  r.use(APP_PATHS, signedIn(ctx), multipartForms(), express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }), csrfChecked(ctx));
+  r.use(APP_PATHS, signedIn(ctx), multipartForms(), express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }), csrfChecked(ctx), refuseNulBytes((req, res) => void res.status(400).type('html').send(errorPage(req, ctx, 400, t(localeOf(req, ctx.o.deps), 'error.invalid_text')))));
   r.use(ticketRoutes(ctx));
   r.use(botRoutes(ctx));
   r.use(kbRoutes(ctx));

@@ -13,6 +13,7 @@ import { webEn, webFr } from './web.messages';
 import { slaEn, slaFr } from './sla.messages';
 import { mailEn, mailFr } from './mail.messages';
 import { dayOneEn, dayOneFr } from './day-one.messages';
+import { hardeningEn, hardeningFr } from './hardening.messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -77,7 +78,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr, ...reportDeliveryFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr, ...reportDeliveryFr, ...hardeningFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -139,6 +140,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn, ...reportDeliveryEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn, ...reportDeliveryEn, ...hardeningEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

@@ -95,9 +95,13 @@ export function scopeText(r: Report): string {
   return t(r.locale, 'reports.scope', { scope: what });
 }
 
-/** The one CSV cell writer of reports (quoting; the formula guard belongs here too). */
+/**
+ * The one CSV cell writer of reports. Text a spreadsheet would run as a formula (a title such as
+ * `=HYPERLINK(...)`) gets a leading apostrophe, as OWASP advises for CSV injection; figures are
+ * written as they are.
+ */
 export const csvCell = (c: Cell) => {
-  const s = c === null ? '' : String(c);
+  const s = c === null ? '' : typeof c === 'number' ? String(c) : /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

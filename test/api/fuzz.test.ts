@@ -1,6 +1,7 @@
 import { TEST_DATABASES } from '../support/db';
 import { startTestServer, TestServer } from '../support/server';
 import { prng, rowCounts } from '../support/fuzz';
+import { BROKEN_MULTIPART, rawRequest } from '../support/hostile';
 
 /**
  * Issue 2, "Done when": fuzzed bodies (wrong types, huge strings, unknown fields, broken JSON)
@@ -88,6 +89,34 @@ describe.each(TEST_DATABASES)('fuzzed REST bodies never 5xx and never write (R9)
     expect([...seen].every((c) => c >= 400 && c < 500)).toBe(true);
     expect(seen.has(400)).toBe(true);
     expect(await counts()).toEqual(before);
+  });
+
+  it('R9 a NUL byte in any text field of any route, and cut or malformed bodies on the upload route: a coded 4xx, nothing written, /healthz answers', async () => {
+    const before = await counts();
+    const beforeFiles = await rowCounts(s, ['attachments']);
+    for (const [method, path] of targets()) {
+      if (method === 'GET') continue;
+      for (const field of FIELDS) {
+        for (const value of ['\u0000', 'a\u0000b', ['x\u0000'], { deep: '\u0000' }]) {
+          const r = await s.call(method, path, admin, { [field]: value });
+          if (r.status >= 500 || r.status < 400 || typeof r.body?.error?.code !== 'string') throw new Error(`${method} ${path} ${field}=${JSON.stringify(value)}: ${r.status} ${r.raw.slice(0, 200)}`);
+        }
+      }
+    }
+    for (const q of ['q', 'status', 'requester', 'cursor', 'sort']) {
+      const r = await s.call('GET', `/api/v1/tickets?${q}=a%00b`, employee);
+      expect([q, r.status, r.body.error.code]).toEqual([q, 400, 'invalid_text']);
+    }
+    const upload = `/api/v1/tickets/${ticket}/attachments?filename=`;
+    for (const b of BROKEN_MULTIPART('x')) {
+      const r = await rawRequest(s.url, 'POST', `${upload}t.bin`, { authorization: `Bearer ${employee}`, 'content-type': b.contentType }, b.body, { cut: true });
+      if (r.status !== null && (r.status < 400 || r.status >= 500)) throw new Error(`upload ${b.name}: ${r.status}`);
+    }
+    const nulName = await s.call('POST', `${upload}a%00b.txt`, employee, 'hello', { 'content-type': 'text/plain' });
+    expect([nulName.status, nulName.body.error.code]).toEqual([400, 'invalid_text']);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    expect(await counts()).toEqual(before);
+    expect(await rowCounts(s, ['attachments'])).toEqual(beforeFiles);
   });
 
   it('still works normally after the barrage', async () => {

@@ -59,6 +59,21 @@ describe.each(TEST_DATABASES)('notify() on %s', (dbName) => {
     expect(iso(r[1].digest_at)).toBe('2026-01-14T08:00:00.000Z');
   });
 
+  it('R4 quiet hours alone ("each change", not the digest): a night change waits for the opening; by day it goes at once', async () => {
+    const id = await t.uow.transaction((s) => s.people.insert(person({ slackUserId: 'U5' })));
+    await t.uow.transaction((s) => s.notifications.setPreferences({ personId: id, channels: [], rhythm: 'immediate', quietHours: true }, at));
+    const night = new Date('2026-01-13T21:10:00.000Z'); // 22:10 in Paris
+    const intent = { recipient: { kind: 'person' as const, personId: id }, event: 'status_changed', ticketId: null, params: {} };
+    await t.uow.transaction((s) => notify(s, at, [intent]));
+    await t.uow.transaction((s) => notify(s, night, [intent]));
+    const r = await rows();
+    const iso = (v: unknown) => new Date(typeof v === 'string' && !/[Z+]/.test(v) ? v + 'Z' : (v as any)).toISOString();
+    expect(r.map((x: any) => [x.state, x.digest_at])).toEqual([['pending', null], ['pending', null]]);
+    expect(iso(r[0].due_at)).toBe(at.toISOString());
+    // Wednesday 08:30 Paris = 07:30 UTC, not 22:10 the night before.
+    expect(iso(r[1].due_at)).toBe('2026-01-14T07:30:00.000Z');
+  });
+
   it('a rolled back transaction leaves no message behind', async () => {
     const id = await t.uow.transaction((s) => s.people.insert(person({ slackUserId: 'U4' })));
     await expect(

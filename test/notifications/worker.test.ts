@@ -68,6 +68,22 @@ describe.each(TEST_DATABASES)('outbox worker on %s', (db) => {
     expect(await w.drain()).toBe(0);
   });
 
+  it('R4: with the default production uses, a failing message is tried 8 times, then parked and visible', async () => {
+    await t.uow.transaction((s) => notify(s, clock.now(), [{ recipient: { kind: 'sms', phone: '+33600000002' }, event: 'x', ticketId: null, params: { text: 'hi' } }]));
+    // No maxAttempts here: the worker's own default is what a production server runs with.
+    const w = new OutboxWorker({ uow: t.uow, clock, senders: { sms: scripted('sms', Array.from({ length: 20 }, () => new Error('503'))) }, render, owner: 'w1', backoffBaseMs: 10, backoffMaxMs: 10 });
+    for (let i = 0; i < 20; i++) {
+      const row = await one();
+      if (row.state !== 'pending') break;
+      clock.set(row.notBefore);
+      await w.drain();
+    }
+    const row = await one();
+    expect(row).toMatchObject({ state: 'failed', attempts: 8, lastError: '503' });
+    expect((await t.uow.read.notifications.attempts(row.id)).map((a) => a.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await t.uow.read.notifications.countByState()).failed).toBe(1);
+  });
+
   it('a refusal no retry can cure is parked at once', async () => {
     await t.uow.transaction((s) => notify(s, clock.now(), [{ recipient: { kind: 'email', address: 'x@example.com' }, event: 'x', ticketId: null, params: {} }]));
     await worker(scripted('email', [new SendFailure('550 no such user', { permanent: true })])).drain();

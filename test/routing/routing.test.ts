@@ -56,6 +56,23 @@ describe.each(TEST_DATABASES)('R7/R13 routing: service, assignment, time limit t
     expect(Math.max(...counts.values()) - Math.min(...counts.values())).toBeLessThanOrEqual(1);
   }, 120_000);
 
+  it('R7/R13 round-robin takes turns among who is present only, and an absence is over at the instant it ends', async () => {
+    const w = world();
+    const a = await w.technician([support], 'Anna');
+    const b = await w.technician([support], 'Bruno, on holiday');
+    const c = await w.technician([support], 'Chloé');
+    await setServiceRouting(w.deps, admin.actor, 'support', { mode: 'round_robin' });
+    await addAbsence(w.deps, admin.actor, { person: b.person.id, startsAt: '2026-01-12T00:00:00+01:00', endsAt: '2026-01-14T09:00:00+01:00', reason: 'congés' });
+    const during: number[] = [];
+    for (let i = 0; i < 6; i++) during.push((await w.ticket(rita.actor, { category: 'software', title: `Pendant ${i}` })).assigneeIds[0]);
+    expect(new Set(during)).toEqual(new Set([a.person.id, c.person.id]));
+    // 09:00:00.000 sharp, the very instant the absence ends: Bruno takes his turn again.
+    w.clock.set(paris('2026-01-14 09:00'));
+    const back: number[] = [];
+    for (let i = 0; i < 3; i++) back.push((await w.ticket(rita.actor, { category: 'software', title: `Retour ${i}` })).assigneeIds[0]);
+    expect(back.sort()).toEqual([a.person.id, b.person.id, c.person.id].sort());
+  });
+
   it('R7 least-loaded gives the ticket to the member with the fewest open tickets, skipping who is off', async () => {
     const w = world();
     const busy = await w.technician([support], 'Busy');

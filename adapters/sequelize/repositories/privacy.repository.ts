@@ -58,6 +58,7 @@ export class SqlPrivacyRepository implements PrivacyRepository {
         await run('audit_traces', `UPDATE audit_entries SET ${col} = REPLACE(${col}, ?, ?) WHERE ${col} LIKE ?`, [from, to, `%${from}%`]);
       }
     }
+    await this.scrubCopies(t, run);
     await run('article_versions', 'UPDATE kb_article_versions SET editor_name = ? WHERE editor_id = ?', [t.replacementName, id]);
     await run('service_memberships', 'DELETE FROM service_members WHERE person_id = ?', [id]);
     await run('api_tokens', 'UPDATE api_tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL', [at, id]);
@@ -73,4 +74,58 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     await run('report_deliveries', 'DELETE FROM report_deliveries WHERE person_id = ?', [id]);
     return done;
   }
+
+  /**
+   * The person's own audit trail holds what they were called and how they were reached before a
+   * change (an earlier name, department, address): those snapshots are rewritten, and every earlier
+   * name, address and id found there is replaced wherever it was copied as text (audit snapshots of
+   * tickets, notification payloads written for others, stored reports, attachment names).
+   */
+  private async scrubCopies(t: ErasureTarget, run: (what: string, sql: string, params: unknown[]) => Promise<void>): Promise<void> {
+    const traces = new Map<string, string>();
+    const add = (v: unknown, to: string) => {
+      if (typeof v === 'string' && v.trim().length >= 3 && v !== t.replacementName) traces.set(v, to);
+    };
+    add(t.former.name, t.replacementName);
+    for (const v of [...contactsOf(t.former), ...platformIds(t.former)]) add(v, '—');
+    const own = await this.sql.select<Row>("SELECT id, before_json, after_json FROM audit_entries WHERE entity = 'person' AND entity_id = ?", [t.personId]);
+    for (const row of own) {
+      const patch: Record<string, string | null> = {};
+      for (const col of ['before_json', 'after_json'] as const) {
+        const raw = row[col];
+        if (typeof raw !== 'string' || !raw) continue;
+        let snap: unknown;
+        try {
+          snap = JSON.parse(raw);
+        } catch {
+          continue;
+        }
+        if (!snap || typeof snap !== 'object' || Array.isArray(snap)) continue;
+        const o = snap as Record<string, unknown>;
+        for (const k of NAME_KEYS) if (k in o && o[k] !== null) (add(o[k], t.replacementName), (o[k] = t.replacementName));
+        for (const k of CONTACT_KEYS) if (k in o && o[k] !== null) (add(o[k], '—'), (o[k] = null));
+        patch[col] = JSON.stringify(o);
+      }
+      if (Object.keys(patch).length) {
+        await run('audit_traces', `UPDATE audit_entries SET ${Object.keys(patch).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...Object.values(patch), row.id]);
+      }
+    }
+    for (const [from, to] of traces) {
+      // JSON columns hold the text escaped as JSON; the filename holds it as typed.
+      const asJson = JSON.stringify(from).slice(1, -1);
+      const toJson = JSON.stringify(to).slice(1, -1);
+      for (const [what, table, col] of JSON_COPIES) await run(what, `UPDATE ${table} SET ${col} = REPLACE(${col}, ?, ?) WHERE ${col} LIKE ?`, [asJson, toJson, `%${asJson}%`]);
+      await run('attachment_names', 'UPDATE attachments SET filename = REPLACE(filename, ?, ?) WHERE filename LIKE ?', [from, to, `%${from}%`]);
+    }
+  }
 }
+
+/** Keys of a person's own snapshots: the name is replaced, the rest cleared. */
+const NAME_KEYS = ['displayName', 'name'];
+const CONTACT_KEYS = ['email', 'phone', 'department', 'slackUserId', 'aadObjectId', 'jobTitle', 'mobilePhone', 'upn'];
+const JSON_COPIES: Array<[string, string, string]> = [
+  ['audit_traces', 'audit_entries', 'before_json'],
+  ['audit_traces', 'audit_entries', 'after_json'],
+  ['notification_payloads', 'outbox', 'params'],
+  ['stored_reports', 'stored_reports', 'body'],
+];

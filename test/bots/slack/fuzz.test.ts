@@ -1,5 +1,6 @@
 import { TEST_DATABASES } from '../../support/db';
-import { nextId, startSlackServer, SlackTestServer } from '../../support/slack';
+import { nextId, sign, startSlackServer, SlackTestServer } from '../../support/slack';
+import { rawRequest } from '../../support/hostile';
 import { prng, rowCounts } from '../../support/fuzz';
 import { ALICE, queueWorld, QUEUE, SLACK_USERS, THEO } from '../../support/slack-world';
 import { t as translate } from '../../../core/i18n/translate';
@@ -66,5 +67,39 @@ describe.each(TEST_DATABASES)('Slack: forged and malformed interactions write no
     expect(said.length).toBeGreaterThan(50);
     expect(said.filter((s) => internal.includes(s))).toEqual([]);
     expect(t.fake.of('chat.update')).toEqual([]);
+  });
+
+  it('R9 NUL bytes in every text field of commands, messages and forms, and cut or broken bodies: never a 5xx, nothing stored with a NUL, /healthz still answers', async () => {
+    const { n } = await queueWorld(t);
+    const NUL = 'écran\u0000noir';
+    const statuses: number[] = [];
+    for (const command of ['/ticket', '/tickets', '/helpdesk']) {
+      for (const text of [NUL, `for ${NUL}`, `search ${NUL}`, `\u0000`, `role <@${ALICE}> \u0000`]) statuses.push((await t.command(command, ALICE, text)).status);
+    }
+    statuses.push((await t.command('/ticket', `U\u0000${ALICE}`, 'imprimante')).status);
+    statuses.push((await t.command('/ticket', ALICE, 'imprimante', { channel: `D\u0000X` })).status);
+    for (const text of [NUL, '\u0000', `#${n} ${NUL}`]) {
+      statuses.push((await t.event({ type: 'message', channel_type: 'im', channel: `D${ALICE}`, user: ALICE, text, ts: `${Date.now() / 1000}` })).status);
+      statuses.push((await t.event({ type: 'message', channel: QUEUE, user: THEO, text, ts: `${Date.now() / 1000}`, thread_ts: '1767000000.000001' })).status);
+    }
+    for (const value of [NUL, '\u0000']) {
+      statuses.push((await t.interact({ type: 'view_submission', user: { id: ALICE }, view: { id: nextId('V'), callback_id: 'report_modal', private_metadata: '{}', state: { values: { title: { title: { value } }, description: { description: { value } }, urgency: { urgency: { selected_option: { value: 'medium' } } } } } } })).status);
+      statuses.push((await t.interact({ type: 'view_submission', user: { id: THEO }, view: { id: nextId('V'), callback_id: 'note_modal', private_metadata: String(n), state: { values: { note: { note: { value } } } } } })).status);
+    }
+    // Correctly signed but broken bodies, then bodies cut in the middle (the socket closed).
+    for (const [body, type] of [['payload=%7B%22type%22%3A%22block_act', 'application/x-www-form-urlencoded'], ['{"type":"event_callback","event":{"text":"\u0000', 'application/json'], ['command=%2Fticket&text=%00%00&user_id=', 'application/x-www-form-urlencoded'], ['\u0000\u0000', 'application/json']] as const) {
+      statuses.push((await t.post(body, type)).status);
+      const cut = await rawRequest(t.s.url, 'POST', '/slack/events', { 'content-type': type, ...sign(body) }, Buffer.from(body), { cut: true });
+      if (cut.status !== null) statuses.push(cut.status);
+    }
+    await quiet(t);
+    expect(statuses.filter((x) => x >= 500)).toEqual([]);
+    expect((await fetch(`${t.s.url}/healthz`)).status).toBe(200);
+    for (const table of ['tickets', 'comments', 'people']) {
+      const [rows] = await t.s.t.db.sequelize.query(`SELECT * FROM ${table}`);
+      expect([table, JSON.stringify(rows).includes('\\u0000')]).toEqual([table, false]);
+    }
+    const internal = [translate('fr', 'error.internal_error'), translate('en', 'error.internal_error')];
+    expect(t.fake.calls.map((c) => String(c.body.text)).filter((x) => internal.includes(x))).toEqual([]);
   });
 });

@@ -17,6 +17,9 @@ describe.each(TEST_DATABASES)('Slack receiver: signatures and malformed payloads
     ['a forged signature', (b: string) => ({ ...sign(b), 'x-slack-signature': 'v0=' + '0'.repeat(64) })],
     ['another secret', (b: string) => sign(b, undefined, SIGNING_SECRET + 'x')],
     ['a stale timestamp (6 minutes old)', (b: string) => sign(b, Math.floor(Date.now() / 1000) - 6 * 60)],
+    ['R9 a timestamp 10 minutes in the future', (b: string) => sign(b, Math.floor(Date.now() / 1000) + 600)],
+    ['R9 a timestamp 5 minutes and 10 seconds in the future', (b: string) => sign(b, Math.floor(Date.now() / 1000) + 310)],
+    ['R9 a timestamp 5 minutes and 10 seconds old', (b: string) => sign(b, Math.floor(Date.now() / 1000) - 310)],
     ['no signature headers', () => ({})],
     ['a non-numeric timestamp', (b: string) => ({ ...sign(b), 'x-slack-request-timestamp': 'yesterday' })],
   ])('refuses %s with 401 and writes nothing', async (_name, headers) => {
@@ -27,6 +30,14 @@ describe.each(TEST_DATABASES)('Slack receiver: signatures and malformed payloads
     expect(await t.count('tickets')).toBe(0);
     expect(await t.count('people')).toBe(0);
     expect(t.fake.calls).toEqual([]);
+  });
+
+  it('R9 accepts a clock a few minutes off either way (inside the 5-minute window)', async () => {
+    for (const skew of [-240, 240]) {
+      const body = JSON.stringify({ type: 'url_verification', challenge: `c${skew}` });
+      const r = await t.post(body, 'application/json', sign(body, Math.floor(Date.now() / 1000) + skew));
+      expect([skew, r.status, JSON.parse(r.text)]).toEqual([skew, 200, { challenge: `c${skew}` }]);
+    }
   });
 
   it('refuses a body changed after signing', async () => {

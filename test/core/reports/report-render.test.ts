@@ -34,6 +34,31 @@ describe.each(TEST_DATABASES)('report renderings in French and English (R8 repor
     expect(reportMarkdown(await report('fr'), URL)).toBe(expected('weekly.fr.md', ids));
   });
 
+  it('R8/R9 CSV cells that a spreadsheet would run as a formula (= + - @ tab CR) are neutralised, as OWASP advises', async () => {
+    const { report } = await setUp();
+    const r = await report('en');
+    const evil = ['=HYPERLINK("http://evil.example/x","clic")', '@SUM(1+1)', '+33 1 23', '-2+3', '\tTAB', '\rCR', '=1,2;"3"'];
+    r.recurring.titles = evil.map((label, i) => ({ key: `k${i}`, label, current: 3, previous: 1, trend: 'up' as const }));
+    r.technicians = [{ ...r.technicians[0], name: '=cmd|" /C calc"!A0' }];
+    // A minimal RFC 4180 reader: what a spreadsheet sees in each cell.
+    const cells: string[] = [];
+    const csv = reportCsv(r);
+    for (let i = 0, cell = '', quoted = false; i < csv.length; i++) {
+      const c = csv[i];
+      if (quoted) {
+        if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',' || c === '\n') (cells.push(cell.replace(/\r$/, '')), (cell = ''));
+      else cell += c;
+    }
+    for (const label of [...evil, '=cmd|" /C calc"!A0']) expect(cells).toContain(`'${label}`);
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // Figures stay figures.
+    expect(cells).toContain('3');
+  });
+
   it('writes the English CSV report, one figure a line, CRLF as RFC 4180 says', async () => {
     const { ids, report } = await setUp();
     const csv = reportCsv(await report('en'), URL);

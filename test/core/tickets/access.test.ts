@@ -10,6 +10,7 @@ import { ticketHistory } from '../../../core/tickets/ticket-history.service';
 import { updateTicket } from '../../../core/tickets/update-ticket.service';
 import { setWatcher } from '../../../core/tickets/watch-ticket.service';
 import type { Ticket } from '../../../core/tickets/ticket.entity';
+import { canSee, canWork } from '../../../core/tickets/ticket.access';
 import type { Actor } from '../../../core/shared/actor';
 
 describe.each(TEST_DATABASES)('R16/R9 who sees which ticket (%s)', (dbName) => {
@@ -86,6 +87,32 @@ describe.each(TEST_DATABASES)('R16/R9 who sees which ticket (%s)', (dbName) => {
     await expectError(getTicket(w.deps, nina.actor, supportTicket.id), 'ticket_not_found');
     expect((await getTicket(w.deps, tom.actor, lent.id)).assignees).toEqual([{ id: tom.person.id, name: 'Tom' }]);
     expect((await getTicket(w.deps, tom.actor, unrouted.id)).service).toBeNull();
+  });
+
+  it("R16 an unrouted ticket, role by role: only its own people, technicians and those who see everything may open it", async () => {
+    const w = world();
+    const admin = await w.admin();
+    const id = unrouted.id;
+    // Unrouted (no service, nobody assigned): being staff is what lets a technician in, not a service.
+    expect(unrouted).toMatchObject({ serviceId: null, assigneeIds: [] });
+    const table: Array<[string, Who, boolean]> = [
+      ['employee, not theirs', rita, false],
+      ['employee, the requester', bob, true],
+      ['technician, support', tom, true],
+      ['technician, reseau', nina, true],
+      ['manager', boss, true],
+      ['admin', admin, true],
+    ];
+    for (const [who, p, sees] of table) {
+      const read = getTicket(w.deps, p.actor, id);
+      if (sees) await expect(read).resolves.toMatchObject({ title: 'Chaise cassée' });
+      else await expectError(read, 'ticket_not_found', { number: id });
+      expect([who, canSee(p.actor, unrouted)]).toEqual([who, sees]);
+      expect([who, canWork(p.actor, unrouted)]).toEqual([who, p !== bob && p !== rita]);
+    }
+    await expectError(addComment(w.deps, rita.actor, id, { body: 'je regarde' }), 'ticket_not_found');
+    // The requester sees it but does not work it.
+    await expectError(assignTicket(w.deps, bob.actor, id, { add: [bob.person.id] }), 'forbidden');
   });
 
   it('a technician also finds the tickets they filed themselves, in any service', async () => {
