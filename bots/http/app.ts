@@ -9,6 +9,7 @@ import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
 import type { ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -17,15 +18,17 @@ export interface AppOptions {
   health: () => Promise<boolean>;
   logError: (err: unknown, req: Request) => void;
   /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
-  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl'>;
+  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'cards'>;
   /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
   twilio?: { authToken: string };
   /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
-  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl'>;
+  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl' | 'cards'>;
   /** HELPDESK_TIMEZONE, for report periods; without it, the business calendar's zone. */
   timeZone?: string;
   /** The web app at `/` (sign-in settings); without it, local sign-in with a per-process session secret. */
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
+  /** The ticket-card renderer shared by the outbox and the bots (built by main.ts). */
+  cards: ChatCards;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
 }
@@ -44,9 +47,9 @@ export function createApp(o: AppOptions): Express {
   });
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps));
-  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
+  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards }));
   if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
+  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards }));
   app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;
