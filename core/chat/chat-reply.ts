@@ -28,7 +28,7 @@ export type PrefillForm = { title?: string; description?: string; category?: str
  * `say` texts are already in the person's language; `plain` ones carry data and are escaped.
  */
 export type ChatReply =
-  | { kind: 'say'; text: string; plain?: boolean; tone?: 'good' | 'refused'; public?: boolean }
+  | { kind: 'say'; text: string; plain?: boolean; tone?: 'good' | 'refused'; public?: boolean; private?: boolean }
   | { kind: 'help'; platform: TalkPlatform }
   | { kind: 'articles'; articles: ArticleSummary[]; problem: string; intro: string; deflection: boolean }
   | { kind: 'form'; prefill: PrefillForm; intro?: string; ticket?: number }
@@ -37,4 +37,4 @@ export type ChatReply =
   | { kind: 'filed'; number: number; title: string; created: boolean; text: string; forCaller: boolean };
 
 /** Answers that show someone's own data: never in a channel where others read (R16). */
-export const isPrivateReply = (r: ChatReply) => r.kind === 'tickets' || r.kind === 'report' || (r.kind === 'articles' && !r.deflection);
+export const isPrivateReply = (r: ChatReply) => r.kind === 'tickets' || r.kind === 'report' || (r.kind === 'articles' && !r.deflection) || (r.kind === 'say' && r.private === true);

@@ -82,8 +82,8 @@ async function fileForCaller(c: Talk, intent: IntentOf<'report_for'>): Promise<C
     if (e instanceof HelpdeskError && e.code === 'forbidden') return refused();
     throw e;
   }
-  // Slack draws `<@U…>` as the person's name; elsewhere the name we know is clearer than a raw id.
-  const who = intent.person.startsWith('<@') ? intent.person : ((await c.deps.uow.read.people.get(r.ticket.requesterId))?.displayName ?? intent.person);
+  // As typed (Slack draws `<@U…>` as the name); a Teams mention's raw id is no name: the one we know is.
+  const who = intent.person.startsWith('@mention:') ? ((await c.deps.uow.read.people.get(r.ticket.requesterId))?.displayName ?? intent.person) : intent.person;
   const text = tr(c, 'chat.filed_for', { number: r.ticket.id, who, title: r.ticket.title });
   return [{ kind: 'filed', number: r.ticket.id, title: r.ticket.title, created: r.created, text, forCaller: true }];
 }
@@ -123,7 +123,7 @@ export const CHAT_WORDS: { [K in Kind]: ChatWord<K> } = {
     ],
     async answer(c) {
       const page = await listTickets(c.deps, c.actor, { requester: 'me', sort: 'newest', limit: 20 });
-      return page.items.length ? [{ kind: 'tickets', items: page.items }] : say(tr(c, 'chat.no_tickets'));
+      return page.items.length ? [{ kind: 'tickets', items: page.items }] : say(tr(c, 'chat.no_tickets'), { private: true });
     },
   },
   kb: {
@@ -131,8 +131,11 @@ export const CHAT_WORDS: { [K in Kind]: ChatWord<K> } = {
     help: [{ section: 'everyone', syntax: (p, l) => [helpdesk(p, `kb ${arg(l, 'cards.help.arg_text')}`)], text: 'kb.help' }],
     // Asked for: what this person may read (staff also see technician-only articles; core filters).
     async answer(c, { text }) {
-      const { items } = await searchArticles(c.deps, c.actor, { q: text.slice(0, 500), lang: c.actor.locale, limit: DEFLECTION_MAX });
-      if (!items.length) return say(tr(c, 'kb.no_results', { text: short(text) }), { plain: true });
+      // The reader's language first, then any: asked for by name, an article in the other language still helps.
+      const q = text.slice(0, 500);
+      let { items } = await searchArticles(c.deps, c.actor, { q, lang: c.actor.locale, limit: DEFLECTION_MAX });
+      if (!items.length) items = (await searchArticles(c.deps, c.actor, { q, limit: DEFLECTION_MAX })).items;
+      if (!items.length) return say(tr(c, 'kb.no_results', { text: short(text) }), { plain: true, private: true });
       return [{ kind: 'articles', articles: items, problem: text, intro: tr(c, 'kb.search_intro', { text: short(text) }), deflection: false }];
     },
   },
@@ -142,7 +145,7 @@ export const CHAT_WORDS: { [K in Kind]: ChatWord<K> } = {
     async answer(c, { text }) {
       const q = text.trim().slice(0, 200);
       const page = await listTickets(c.deps, c.actor, { q, sort: 'newest', limit: 20 });
-      return page.items.length ? [{ kind: 'tickets', items: page.items, query: q }] : say(tr(c, 'chat.search_none', { text: q }), { plain: true });
+      return page.items.length ? [{ kind: 'tickets', items: page.items, query: q }] : say(tr(c, 'chat.search_none', { text: q }), { plain: true, private: true });
     },
   },
   report_stats: {
