@@ -6,7 +6,6 @@ import { changeStatus } from '../../core/tickets/change-status.service';
 import { getTicket } from '../../core/tickets/get-ticket.service';
 import { STATUSES, type Status } from '../../core/tickets/ticket.entity';
 import { firstDelivery } from '../../core/chat/chat-channels.service';
-import type { MessageKey } from '../../core/i18n/catalogue';
 import { ACTIONS } from '../../cards/actions';
 import { KB_TEXT_MAX, KB_VERBS } from '../../cards/kb-suggestions.adaptive';
 import { noticeAdaptive, withNotice } from '../../cards/notice.adaptive';
