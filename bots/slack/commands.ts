@@ -28,8 +28,8 @@ export function registerCommands(app: App, ctx: SlackContext): void {
   on('/helpdesk', 'helpdesk');
 }
 
-/** The channel a command was typed in can be bound (`setup`); a DM's `D…` id is no queue. */
-function slashCommand(ctx: SlackContext, client: WebClient, actor: Actor, c: Cmd, via: 'ticket' | 'tickets' | 'helpdesk', say: SlackSay): Promise<void> {
+/** One slash command, parsed: also the entry point for a stored input replayed by a worker. The channel it was typed in can be bound (`setup`). */
+export function slashCommand(ctx: SlackContext, client: WebClient, actor: Actor, c: Cmd, via: 'ticket' | 'tickets' | 'helpdesk', say: SlackSay): Promise<void> {
   const channel = { teamId: c.team_id ?? null, channelId: c.channel_id };
   return talkOnSlack(ctx, client, actor, c.text ?? '', { via, channel, inputKey: replayKey(c) }, { say, triggerId: c.trigger_id });
 }
