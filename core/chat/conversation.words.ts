@@ -58,7 +58,7 @@ const arg = (l: Locale, key: MessageKey) => `<${t(l, key)}>`;
 const USAGE: Record<IntentOf<'usage'>['command'], Record<TalkPlatform, MessageKey>> = {
   setup: { slack: 'chat.usage_setup', teams: 'teams.usage_setup', web: 'talk.not_here' },
   role: { slack: 'chat.usage_role', teams: 'teams.usage_role', web: 'teams.usage_role' },
-  for: { slack: 'talk.usage_for_slack', teams: 'talk.usage_for', web: 'talk.usage_for' },
+  for: { slack: 'chat.usage_for', teams: 'talk.usage_for', web: 'talk.usage_for' },
   kb: { slack: 'kb.usage', teams: 'teams.usage_kb', web: 'teams.usage_kb' },
   search: { slack: 'chat.usage_search', teams: 'teams.usage_search', web: 'teams.usage_search' },
 };

@@ -17,7 +17,7 @@ describe.each(TEST_DATABASES)('conversation drifts, gone (R1 R2 R8 R15) on %s', 
   beforeAll(async () => {
     w = await startConversationWorld(db);
   });
-  afterAll(() => w.close());
+  afterAll(() => w?.close());
   const count = async (sql: string, ...replacements: unknown[]) => Number(((await w.s.t.db.sequelize.query(sql, { replacements, plain: true })) as { n: number | string }).n);
 
   it('deflection is the articlesForProblem rule on Teams too: a technician-only article is never offered before filing, on any platform', async () => {
