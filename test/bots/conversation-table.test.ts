@@ -1,6 +1,8 @@
 import { TEST_DATABASES, type TestDbName } from '../support/db';
 import { ARTICLE, ConversationWorld, LOCALES, ROLES, SlackVia, startConversationWorld, TeamsVia } from '../support/conversation-world';
 import type { Role } from '../../core/shared/actor';
+import { createTicket } from '../../core/tickets/create-ticket.service';
+import { actorForPerson } from '../../core/people/actor-for-person';
 import { CATALOGUE, type Locale, type MessageKey } from '../../core/i18n/catalogue';
 
 /**
@@ -88,5 +90,69 @@ describe.each(TEST_DATABASES)('one conversation, every word x role x platform x 
       web: classify(await w.onWeb(who, text), l),
     };
     expect(seen).toEqual({ slack: word.expect(role, 'slack'), teams: word.expect(role, 'teams'), web: word.expect(role, 'web') });
+  });
+
+  /**
+   * The buttons (CONTRACT.md: Claim on the card; "This solved it", "Still need help" and the report form
+   * under the conversation's answers), pressed by each role in each language on every platform that has them.
+   */
+  type Button = 'claim' | 'solved' | 'need_help' | 'submit';
+  const BUTTONS: Array<{ button: Button; platforms: Platform[]; expect: (r: Role) => string }> = [
+    { button: 'claim', platforms: ['slack', 'teams'], expect: (r) => (staff(r) ? 'claimed' : 'refused') },
+    { button: 'solved', platforms: ['slack', 'teams', 'web'], expect: () => 'solved' },
+    { button: 'need_help', platforms: ['slack', 'teams', 'web'], expect: () => 'form' },
+    { button: 'submit', platforms: ['slack', 'teams', 'web'], expect: () => 'filed' },
+  ];
+  const newTicket = async (l: Locale) => {
+    const deps = w.s.running.deps;
+    const alice = await actorForPerson(deps, deps.uow.read, (await deps.uow.read.people.get(w.who('employee', l).id))!, 'api');
+    return (await createTicket(deps, alice, { title: `Souris cassée ${Date.now()}` })).ticket.id;
+  };
+  const statusOf = async (n: number) => (await w.s.t.uow.read.tickets.get(n))!.status;
+
+  async function press(button: Button, p: Platform, role: Role, l: Locale): Promise<string> {
+    const who = w.who(role, l);
+    const article = await w.articleId(l);
+    const problem = l === 'fr' ? 'mon imprimante est bloquée' : 'my printer is stuck';
+    const title = `${button} ${role} ${l} ${p} ${Date.now()}`;
+    if (button === 'claim') {
+      const n = await newTicket(l);
+      const said = p === 'slack'
+        ? await w.pressSlack(who, { type: 'block_actions', channel: { id: 'CTABLEQ01' }, container: { type: 'message', channel_id: 'CTABLEQ01', message_ts: '1' }, actions: [{ action_id: 'ticket_claim', block_id: `ticket:${n}`, value: String(n), type: 'button', action_ts: '1' }] })
+        : await w.pressTeams(who, 'execute', 'ticket_claim', { ticket: n });
+      const claimed = (await statusOf(n)) === 'assigned';
+      if (claimed && said.includes(role === 'employee' ? '' : `${role} ${l}`)) return 'claimed';
+      return !claimed && (said.includes(CATALOGUE[l]['error.forbidden'].slice(0, 20)) || said.includes(CATALOGUE[l]['error.ticket_not_found'].split('{')[0])) ? 'refused' : `unknown ${said.slice(0, 300)}`;
+    }
+    if (button === 'solved') {
+      const said = p === 'slack'
+        ? await w.pressSlack(who, { type: 'block_actions', channel: { id: `D${who.slack}` }, container: { type: 'message', channel_id: `D${who.slack}`, message_ts: String(Date.now()) }, actions: [{ action_id: 'kb_solved', value: String(article), type: 'button', action_ts: '1' }] })
+        : p === 'teams'
+          ? await w.pressTeams(who, 'execute', 'kb_solved', { article })
+          : await w.pressWeb(who, 'kb_solved', { article, offer: `o${Date.now()}` });
+      return said.includes(stem(l, 'kb.solved_thanks')) || said.includes(stem(l, 'kb.solved_again')) ? 'solved' : `unknown ${said.slice(0, 300)}`;
+    }
+    if (button === 'need_help') {
+      const said = p === 'slack'
+        ? await w.pressSlack(who, { type: 'block_actions', channel: { id: `D${who.slack}` }, container: { type: 'message', channel_id: `D${who.slack}`, message_ts: '1' }, actions: [{ action_id: 'report_issue', value: problem, type: 'button', action_ts: '1' }] })
+        : p === 'teams'
+          ? await w.pressTeams(who, 'execute', 'kb_need_help', { text: problem })
+          : await w.pressWeb(who, 'kb_need_help', { text: problem });
+      return (said.includes('"callback_id\\":\\"report_modal') || said.includes('report_modal') || said.includes('file_ticket')) && said.includes(problem) ? 'form' : `unknown ${said.slice(0, 300)}`;
+    }
+    const said = p === 'slack'
+      ? await w.pressSlack(who, { type: 'view_submission', view: { id: `V${Date.now()}${role}`, callback_id: 'report_modal', private_metadata: '{}', state: { values: { title: { title: { value: title } } } } } })
+      : p === 'teams'
+        ? await w.pressTeams(who, 'submit', 'file_ticket', { title })
+        : await w.pressWeb(who, 'file_ticket', { title, formId: `form${Date.now()}` });
+    const filed = await w.s.t.db.sequelize.query('SELECT requester_id FROM tickets WHERE title = ?', { replacements: [title], plain: true }) as { requester_id: number } | null;
+    return filed?.requester_id === who.id && /Ticket #\d+ (créé|filed)/.test(said) ? 'filed' : `unknown ${said.slice(0, 300)}`;
+  }
+
+  const presses = BUTTONS.flatMap((b) => ROLES.flatMap((role) => LOCALES.map((l) => [b.button, role, l, b] as const)));
+  it.each(presses)('the %s button, pressed by the %s in %s, does the same on every platform that shows it', async (button, role, l, b) => {
+    const seen: Record<string, string> = {};
+    for (const p of b.platforms) seen[p] = await press(button, p, role, l);
+    expect(seen).toEqual(Object.fromEntries(b.platforms.map((p) => [p, b.expect(role)])));
   });
 });

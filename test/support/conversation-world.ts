@@ -43,6 +43,12 @@ export interface ConversationWorld {
   onSlack(who: Speaker, via: SlackVia, text: string): Promise<string>;
   onTeams(who: Speaker, via: TeamsVia, text: string): Promise<string>;
   onWeb(who: Speaker, text: string): Promise<string>;
+  /** A Slack interactivity payload (block_actions, view_submission) from this person; what Slack then received. */
+  pressSlack(who: Speaker, payload: Record<string, unknown>): Promise<string>;
+  /** A Teams Action.Execute invoke, or a message carrying an Action.Submit value; the answer and what was posted. */
+  pressTeams(who: Speaker, kind: 'execute' | 'submit', verb: string, data: Record<string, unknown>): Promise<string>;
+  pressWeb(who: Speaker, verb: string, data: Record<string, unknown>): Promise<string>;
+  articleId(l: Locale): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -124,6 +130,41 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
       if (r.status !== 200) throw new Error(`web bot answered ${r.status}`);
       await s.running.notifications.worker.idle();
       return JSON.stringify(r.json().replies);
+    },
+    async pressSlack(who, payload) {
+      slack.reset();
+      const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: SLACK_TEAM }, api_app_id: 'A0TEST', user: { id: who.slack }, trigger_id: nextId('TRG'), response_url: slack.responseUrl(nextId('R')), ...payload }) });
+      if ((await post(form.toString(), 'application/x-www-form-urlencoded')).status !== 200) throw new Error('slack refused the payload');
+      const until = Date.now() + 10_000;
+      const answered = () => slack.calls.some((c) => ['response_url', 'views.open', 'chat.postEphemeral'].includes(c.method) || (c.method === 'chat.postMessage' && c.body.channel === `D${who.slack}`));
+      while (!answered() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      await s.running.notifications.worker.idle();
+      return JSON.stringify(slack.calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test').map((c) => ({ method: c.method, ...c.body })));
+    },
+    async pressTeams(who, kind, verb, data) {
+      const u = who.teams;
+      teams.reset();
+      const conversation = { id: `a:dm-${u.id.slice(3)}`, conversationType: 'personal' };
+      const base = activityBase(teams, u, conversation, {}, nextId('inv'));
+      const activity =
+        kind === 'execute'
+          ? { ...base, type: 'invoke', name: 'adaptiveCard/action', replyToId: nextId('card'), value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' } }
+          : { ...base, type: 'message', text: '', replyToId: nextId('form'), value: { verb, ...data } };
+      const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const answer = await res.text();
+      await new Promise((r) => setTimeout(r, 50));
+      await s.running.notifications.worker.idle();
+      return JSON.stringify({ answer, posted: teams.sent().map((c) => c.body) });
+    },
+    async pressWeb(who, verb, data) {
+      const r = await who.web.req('POST', '/bot/action', { verb, data }, { json: true, headers: { 'x-csrf-token': who.csrf } });
+      if (r.status !== 200) throw new Error(`web bot answered ${r.status}`);
+      await s.running.notifications.worker.idle();
+      return JSON.stringify(r.json().replies);
+    },
+    async articleId(l) {
+      const [row] = (await s.t.db.sequelize.query('SELECT id FROM kb_articles WHERE title = ?', { replacements: [ARTICLE[l]] })) as [Array<{ id: number }>, unknown];
+      return Number(row[0].id);
     },
     async close() {
       await s.close();
