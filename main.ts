@@ -10,6 +10,7 @@ import { devSessionSecret } from './bots/web/web.router';
 import type { CoreDeps } from './core/shared/deps';
 import { Clock, systemClock } from './core/shared/clock.port';
 import { createNotifications, Notifications, NotificationsOptions } from './adapters/notify/notifications';
+import { chatCards } from './adapters/notify/chat-cards';
 import type { ReportMailer, ReportPoster } from './core/reports/report-poster.port';
 import { slackReportPoster } from './bots/slack/report-poster';
 import { teamsReportPoster } from './adapters/teams/report-poster';
@@ -88,6 +89,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
     publicUrl: settings.PUBLIC_URL,
     timeZone: settings.HELPDESK_TIMEZONE,
     web: webOptions(settings),
+    cards: chatCards(deps, { publicUrl: settings.PUBLIC_URL, timeZone: settings.HELPDESK_TIMEZONE }),
     health: () => db.ping(),
     logError: (err, req) => log.error({ err, method: req.method, url: req.originalUrl }, 'request failed'),
     twilio: settings.TWILIO_AUTH_TOKEN ? { authToken: settings.TWILIO_AUTH_TOKEN } : undefined,

@@ -1,54 +1,32 @@
 import type { Locale } from '../core/i18n/catalogue';
 import { t } from '../core/i18n/translate';
+import { helpLines, type HelpSectionId } from '../core/chat/conversation.words';
+import type { TalkPlatform } from '../core/chat/chat-reply';
 
-export type HelpPlatform = 'slack' | 'teams';
+export type HelpPlatform = TalkPlatform;
 export interface HelpSection {
   title: string;
   /** Command syntax (the words of CONTRACT.md, the same in both languages) and what it does. */
   entries: Array<{ syntax: string[]; text: string }>;
 }
 
+const SECTIONS: Array<{ id: HelpSectionId; title: 'cards.help.everyone' | 'cards.help.phone' | 'cards.help.technicians' | 'cards.help.admins' }> = [
+  { id: 'everyone', title: 'cards.help.everyone' },
+  { id: 'phone', title: 'cards.help.phone' },
+  { id: 'technicians', title: 'cards.help.technicians' },
+  { id: 'admins', title: 'cards.help.admins' },
+];
+
 /**
- * The chat words of CONTRACT.md. Slack types them as slash commands; Teams takes the same words in
- * the personal chat, or after an @mention in a channel.
+ * The chat words that work on this platform, from the conversation's word table (core/chat), so a
+ * help card never lists a word its platform does not answer. Slack types staff words as slash commands.
  */
 export function helpSections(l: Locale, platform: HelpPlatform): HelpSection[] {
-  const slack = platform === 'slack';
-  const admin = (words: string) => (slack ? `/helpdesk ${words}` : words);
-  const ticket = slack ? '/ticket' : 'ticket';
-  const text = t(l, 'cards.help.arg_text');
-  const person = `<${t(l, 'cards.help.arg_person')}>`;
-  const everyone: HelpSection['entries'] = [
-    { syntax: [`${ticket} [${text}]`], text: t(l, 'cards.help.report') },
-    { syntax: [t(l, 'cards.help.my_tickets_words')], text: t(l, 'cards.help.my_tickets') },
-    { syntax: [slack ? '/tickets' : 'tickets'], text: t(l, 'cards.help.list') },
-  ];
-  if (slack) everyone.push({ syntax: ['/helpdesk'], text: t(l, 'cards.help.help') });
-  // Slack's extra words (issues 3 and 8); Teams lists them when its bot answers them.
-  if (slack) {
-    everyone.push(
-      { syntax: [`/helpdesk kb <${text}>`], text: t(l, 'kb.help') },
-      { syntax: [`/helpdesk search <${text}>`], text: t(l, 'chat.help_search') },
-      { syntax: ['/helpdesk report [weekly|monthly] [<service>]'], text: t(l, 'chat.help_report') },
-    );
-  }
-  return [
-    { title: t(l, 'cards.help.everyone'), entries: everyone },
-    {
-      title: t(l, 'cards.help.phone'),
-      entries: [{ syntax: [`${ticket} for <${t(l, 'cards.help.arg_caller')}> ${text}`], text: t(l, 'cards.help.report_for') }],
-    },
-    { title: t(l, 'cards.help.technicians'), entries: [{ syntax: [], text: t(l, 'cards.help.cards') }] },
-    {
-      title: t(l, 'cards.help.admins'),
-      entries: [
-        { syntax: [admin('setup technicians <service>')], text: t(l, 'cards.help.setup_technicians') },
-        { syntax: [admin('setup managers')], text: t(l, 'cards.help.setup_managers') },
-        {
-          syntax: [admin(`role ${person} technician <service>`), admin(`role ${person} manager|admin|employee`)],
-          text: t(l, 'cards.help.role'),
-        },
-      ],
-    },
-  ];
+  const lines = helpLines(platform);
+  return SECTIONS.map((s) => {
+    const entries = lines.filter((x) => x.section === s.id).map((x) => ({ syntax: x.syntax(platform, l), text: t(l, x.text) }));
+    // Card buttons are no words: technicians read how the cards work (not in a browser tab, which has no channel).
+    if (s.id === 'technicians' && platform !== 'web') entries.push({ syntax: [], text: t(l, 'cards.help.cards') });
+    return { title: t(l, s.title), entries };
+  }).filter((s) => s.entries.length);
 }

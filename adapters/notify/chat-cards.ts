@@ -8,6 +8,10 @@ import type { ChatCards } from '../../core/notifications/chat-cards.port';
 import { ticketCardBlocks } from '../../cards/ticket.blocks';
 import { escapeMrkdwn } from '../../cards/format';
 import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
+import { ticketSuggestionsBlocks } from '../../cards/ticket-suggestions.blocks';
+import { suggestArticlesForTicket } from '../../core/kb/suggest-articles-for-ticket.service';
+import { queueAudience } from '../../core/chat/queue-audience';
+import { isStaff } from '../../core/shared/actor';
 
 /** The thread line of a change made elsewhere, with the words the bots use for their own. */
 function lineKey(action: string): { key: MessageKey; status?: boolean } {
@@ -18,24 +22,33 @@ function lineKey(action: string): { key: MessageKey; status?: boolean } {
   return { key: 'chat.event_edited' };
 }
 
-/** The technician cards as the bots draw them, for the outbox's Slack and Teams senders. */
+/** The technician cards, one renderer per platform: the outbox's senders and the bots' immediate answers draw with it. */
 export function chatCards(deps: CoreDeps, o: { publicUrl: string; timeZone: string }): ChatCards {
   const l = deps.defaultLocale;
   const view = (n: number) => getTicket(deps, systemActor(l), n);
-  const options = () => ({ locale: l, publicUrl: o.publicUrl, timeZone: o.timeZone, now: deps.clock.now() });
+  const options = (locale = l) => ({ locale, publicUrl: o.publicUrl, timeZone: o.timeZone, now: deps.clock.now() });
   return {
     async slack(n) {
       return ticketCardBlocks(await view(n), options());
     },
-    async teams(n) {
-      const v = await view(n);
+    async teams(n, viewer) {
+      // A presser sees the ticket as they may see it (core refuses otherwise), buttons only for staff.
+      const v = viewer ? await getTicket(deps, viewer.actor, n) : await view(n);
+      const locale = viewer?.actor.locale ?? l;
+      const withActions = !viewer || isStaff(viewer.actor);
       // Teams has no people picker in a card: the Assign choice lists the technicians.
-      const technicians = (await listPeople(deps, systemActor(l), { role: 'technician', limit: 100 })).filter((p) => p.active);
-      const card = ticketCardAdaptive(v, { ...options(), withActions: true, technicians: technicians.map((p) => ({ id: p.id, name: p.displayName })) });
+      const technicians = withActions ? (await listPeople(deps, systemActor(locale), { role: 'technician', limit: 100 })).filter((p) => p.active) : [];
+      const card = ticketCardAdaptive(v, { ...options(locale), withActions, technicians: technicians.map((p) => ({ id: p.id, name: p.displayName })) });
       return { card, summary: `#${n} ${v.title}` };
+    },
+    async slackSuggestions(n) {
+      const v = await view(n);
+      const s = await suggestArticlesForTicket(deps, queueAudience(v.service?.id ?? null, l), n);
+      return ticketSuggestionsBlocks(s, { locale: l, publicUrl: o.publicUrl });
     },
     line(p) {
       const action = String(p.action ?? '');
+      if (action === 'assigned' && typeof p.removed === 'string' && p.removed) return t(l, 'chat.event_unassigned', { by: p.by ?? '', who: p.removed });
       const { key, status } = lineKey(action);
       const statusText = status && typeof p.status === 'string' ? t(l, `status.${p.status}` as MessageKey) : '';
       return t(l, key, { by: p.by ?? '', who: p.who ?? '', resolution: p.resolution ?? '', status: statusText, text: p.text ?? '' });

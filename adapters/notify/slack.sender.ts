@@ -47,7 +47,13 @@ export class SlackSender implements Sender {
         ]
       : undefined;
     const where = thread ? { thread_ts: thread, reply_broadcast: true } : {};
-    await this.call('chat.postMessage', { channel, text: m.chat, ...(blocks ? { blocks } : {}), ...where, unfurl_links: false });
+    const r = await this.call('chat.postMessage', { channel, text: m.chat, ...(blocks ? { blocks } : {}), ...where, unfurl_links: false });
+    // The first message to someone about a ticket opens its DM thread: their reply there reaches the technicians.
+    if (isUser && !thread && e.ticketId !== null && typeof r.ts === 'string') {
+      const record = { ticketId: e.ticketId, platform: 'slack' as const, channelId: channel, messageTs: r.ts, threadTs: r.ts, kind: 'requester_dm' as const };
+      // Delivered already: a failure to record must not make the outbox send it again.
+      await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
+    }
   }
 
   /** Posts a ticket's card in a queue channel (recorded, so later changes and replies find it), or refreshes one in place. */
@@ -55,7 +61,10 @@ export class SlackSender implements Sender {
     if (!this.o.cards || e.ticketId === null) throw new SendFailure('slack: no card renderer', { permanent: true });
     const { text, blocks } = await this.o.cards.slack(e.ticketId);
     if (e.event === CARD_EVENTS.refresh) {
-      await this.call('chat.update', { channel: e.address, ts: String(e.params.messageTs), text, blocks });
+      // A card Slack will never update (deleted, too old) still gets the line in its thread; an outage retries both.
+      await this.call('chat.update', { channel: e.address, ts: String(e.params.messageTs), text, blocks }).catch((err) => {
+        if (!(err instanceof SendFailure && /message_not_found|cant_update_message|edit_window_closed/.test(err.message))) throw err;
+      });
       await this.call('chat.postMessage', { channel: e.address, thread_ts: String(e.params.threadTs), text: this.o.cards.line((e.params.line ?? {}) as Record<string, unknown>) });
       return;
     }
@@ -63,8 +72,11 @@ export class SlackSender implements Sender {
     const ts = typeof r.ts === 'string' ? r.ts : null;
     if (!ts) return;
     const record = { ticketId: e.ticketId, platform: 'slack' as const, channelId: e.address, messageTs: ts, threadTs: ts, kind: 'card' as const };
-    // Posted already: failing to record it must not post it twice.
+    // Posted already: failing to record it (or to add the suggestions) must not post it twice.
     await this.o.uow.transaction((s) => s.chat.recordMessage(record, new Date())).catch(() => undefined);
+    // What a technician should read first: related articles and similar resolved tickets, under the card.
+    const suggestions = await this.o.cards.slackSuggestions(e.ticketId).catch(() => null);
+    if (suggestions) await this.call('chat.postMessage', { channel: e.address, thread_ts: ts, ...suggestions, unfurl_links: false }).catch(() => undefined);
   }
 
   /** A comment written elsewhere (the requester's chat, the web, mail, the other platform) in a card's thread. */

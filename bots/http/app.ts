@@ -13,6 +13,7 @@ import { directoryRoutes } from '../api/directory.routes';
 import type { DirectoryPort } from '../../core/directory/directory.port';
 import type { MailboxState } from '../../core/mail/mail.port';
 import { AuthLimiter, type AuthLimiterOptions } from './auth-limiter';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 export interface AppOptions {
   deps: CoreDeps;
@@ -21,17 +22,19 @@ export interface AppOptions {
   health: () => Promise<boolean>;
   logError: (err: unknown, req: Request) => void;
   /** Present when SLACK_BOT_TOKEN is set with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode). */
-  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'onInput'>;
+  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'onInput' | 'cards'>;
   /** Registers what to close with the server (the Slack Socket Mode connection). */
   onClose?: (stop: () => Promise<void>) => void;
   /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
   twilio?: { authToken: string };
   /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
-  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl'>;
+  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl' | 'cards'>;
   /** HELPDESK_TIMEZONE, for report periods; without it, the business calendar's zone. */
   timeZone?: string;
   /** The web app at `/` (sign-in settings); without it, local sign-in with a per-process session secret. */
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
+  /** The ticket-card renderer shared by the outbox and the bots (built by main.ts). */
+  cards: ChatCards;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
   /** Entra ID through Graph, when the GRAPH_* settings are set (directory sync on demand). */
@@ -64,12 +67,12 @@ export function createApp(o: AppOptions): Express {
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], mailer: o.reportMailer, publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps, { publicUrl: o.publicUrl, chromiumPath: o.chromiumPath }));
   if (o.slack) {
-    const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
+    const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
     if (slack.router) app.use('/slack/events', slack.router);
     o.onClose?.(slack.stop);
   }
   if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
+  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards }));
   app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;

@@ -8,6 +8,7 @@ import { personFromPlatform } from '../../core/chat/chat-person.service';
 import type { Person } from '../../core/people/person.entity';
 import type { WorkLimit } from './work-limit';
 import { chatFailureText } from '../http/outage';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 export interface SlackLog {
   warn(o: object, msg: string): void;
@@ -22,6 +23,8 @@ export interface SlackContext {
   log: SlackLog;
   /** Post-ack work runs through this, a bounded number at a time (see work-limit.ts). */
   work: WorkLimit;
+  /** The one ticket-card renderer (the outbox's too): what a presser sees at once. */
+  cards: ChatCards;
 }
 
 export const tr = (locale: Locale, key: `chat.${string}` | MessageKey, params?: Record<string, unknown>) => t(locale, key as MessageKey, params);

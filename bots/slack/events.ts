@@ -1,21 +1,16 @@
 import type { App } from '@slack/bolt';
-import { escapeMrkdwn } from '../../cards/format';
-import { textAnswer } from '../../core/chat/text-answers.service';
-import { reportOnDemand, searchTickets } from './lookups';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/shared/actor';
 import { addComment } from '../../core/tickets/add-comment.service';
 import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.service';
-import { parseDirectMessage, relayRule, stripBotMention } from '../../core/chat/chat-command';
-import { helpBlocks } from '../../cards/help.blocks';
+import { relayRule, stripBotMention } from '../../core/chat/chat-command';
 import { asPerson, directMessage, ephemeral, SlackContext, tr } from './context';
 import type { TicketMessage } from '../../core/chat/chat.port';
-import { myTickets } from './commands';
+import { talkOnSlack, type SlackSay } from './talk';
 import { publishHome } from './home';
-import { answerKb, offerAnswers } from './kb';
 
 type Msg = { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string };
-type Say = (m: { text: string; blocks?: unknown[] }) => Promise<unknown>;
+type Say = SlackSay;
 
 /**
  * Events (already acknowledged by Bolt on arrival). Slack retries an event it thinks was lost:
@@ -30,11 +25,11 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const threaded = m.thread_ts && m.thread_ts !== m.ts;
     if (m.channel_type !== 'im' && !threaded) return;
     if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
-    const say: Say = (x) => client.chat.postMessage({ channel: m.channel, ...(threaded ? { thread_ts: m.thread_ts } : {}), ...x } as never);
+    const say: Say = ({ response_type: _public, ...x }) => client.chat.postMessage({ channel: m.channel, ...(threaded ? { thread_ts: m.thread_ts } : {}), ...x } as never);
     await asPerson(ctx, client, m.user, m.channel_type === 'im' ? (text) => say({ text }) : ephemeral(client, m.channel, m.user), async (actor) => {
       const ref = threaded ? await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts!) : null;
       if (ref) return relay(ctx, actor, ref, m.text!, eventId);
-      if (m.channel_type === 'im') await conversation(ctx, actor, m.text!, say);
+      if (m.channel_type === 'im') await talkOnSlack(ctx, client, actor, m.text!, { via: 'direct', inputKey: `slack:${eventId}` }, { say });
     });
   });
 
@@ -46,8 +41,9 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const eventId = String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`);
     if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
     const tell = ephemeral(client, m.channel, m.user);
-    const say: Say = (x) => client.chat.postEphemeral({ channel: m.channel, user: m.user!, ...x } as never);
-    await asPerson(ctx, client, m.user, tell, (actor) => conversation(ctx, actor, stripBotMention(m.text!, context.botUserId), say));
+    const say: Say = ({ response_type: _public, ...x }) => client.chat.postEphemeral({ channel: m.channel, user: m.user!, ...x } as never);
+    const caps = { via: 'mention' as const, channel: { teamId: (body as { team_id?: string }).team_id ?? null, channelId: m.channel }, inputKey: `slack:${eventId}` };
+    await asPerson(ctx, client, m.user, tell, (actor) => talkOnSlack(ctx, client, actor, stripBotMention(m.text!, context.botUserId), caps, { say }));
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -55,23 +51,6 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     if (!e.user || (e.tab && e.tab !== 'home')) return;
     await asPerson(ctx, client, e.user, directMessage(client, e.user), (actor) => publishHome(ctx, client, actor, e.user!));
   });
-}
-
-/** Words to the bot: "my tickets", `kb <words>`, help, or a problem, answered with articles or the prefilled form. */
-async function conversation(ctx: SlackContext, actor: Actor, text: string, say: Say): Promise<void> {
-  const intent = parseDirectMessage(text);
-  const l = actor.locale;
-  if (intent.kind === 'my_tickets') return myTickets(ctx, actor, (x) => say({ text: x.text, blocks: x.blocks }));
-  // Answers first (issue 8): the form comes with "Still need help", or at once when nothing matches.
-  if (intent.kind === 'report') return offerAnswers(ctx, actor, intent.text, say);
-  if (intent.kind === 'kb') return answerKb(ctx, actor, intent.text, say);
-  if (intent.kind === 'usage' && intent.command === 'kb') return void (await say({ text: tr(l, 'kb.usage') }));
-  // The rest of the /helpdesk words work in the DM too (CONTRACT.md: the same words everywhere).
-  if (intent.kind === 'search') return searchTickets(ctx, actor, intent.text, (m) => say({ text: m.text, blocks: m.blocks }));
-  if (intent.kind === 'report_stats') return reportOnDemand(ctx, actor, intent, (m) => say({ text: m.text, blocks: m.blocks }));
-  const answer = await textAnswer(ctx.deps, actor, intent);
-  if (answer !== null) return void (await say({ text: escapeMrkdwn(answer) }));
-  await say(helpBlocks(l));
 }
 
 /**

@@ -8,9 +8,7 @@ import { changeStatus } from '../../core/tickets/change-status.service';
 import { getTicket } from '../../core/tickets/get-ticket.service';
 import { STATUSES, Status, type Level } from '../../core/tickets/ticket.entity';
 import { ACTIONS, parseTicketValue } from '../../cards/actions';
-import { asPerson, directMessage, ephemeral, slackActor, SlackContext, tr } from './context';
-import type { MessageKey } from '../../core/i18n/catalogue';
-import { afterChange } from './follow-up';
+import { asPerson, directMessage, ephemeral, slackActor, SlackContext } from './context';
 import { openReportModal, openResolveModal } from './modals';
 
 export type Action = Record<string, any>;
@@ -25,15 +23,26 @@ export function ticketOf(a: Action): number {
   throw invalid('ticket');
 }
 
-export type ActionWork = (actor: Actor, a: Action, body: BlockAction, client: WebClient) => Promise<void>;
+/** Shows the presser the ticket's new card at once, in place of the one pressed (Slack's response_url). */
+export type ShowCard = (n: number) => Promise<void>;
+export type ActionWork = (actor: Actor, a: Action, body: BlockAction, client: WebClient, shown: ShowCard) => Promise<void>;
 
-/** Acknowledge, meet the person, then work; refusals go back privately where the button was pressed. */
+/**
+ * Acknowledge, meet the person, then work; refusals go back privately where the button was pressed.
+ * After a change the presser sees the new card through `respond`; the outbox refreshes every posted
+ * copy (this one too, in place: no second post) and adds the thread line.
+ */
 export const actionHandler = (app: App, ctx: SlackContext) => (id: string, work: ActionWork) =>
-  app.action<BlockAction>(id, async ({ ack, body, action, client }) => {
+  app.action<BlockAction>(id, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;
     const tell = channel ? ephemeral(client, channel, body.user.id) : directMessage(client, body.user.id);
-    await asPerson(ctx, client, body.user.id, tell, (actor) => work(actor, action as Action, body, client));
+    const shown: ShowCard = async (n) => {
+      if (!body.response_url || body.container?.type !== 'message') return;
+      const card = await ctx.cards.slack(n);
+      await respond({ replace_original: true, ...card } as never).catch((err) => ctx.log.warn({ err }, 'slack respond failed'));
+    };
+    await asPerson(ctx, client, body.user.id, tell, (actor) => work(actor, action as Action, body, client, shown));
   });
 
 /**
@@ -43,13 +52,13 @@ export const actionHandler = (app: App, ctx: SlackContext) => (id: string, work:
 export function registerActions(app: App, ctx: SlackContext): void {
   const on = actionHandler(app, ctx);
 
-  on(ACTIONS.claim, async (actor, a, _b, client) => {
+  on(ACTIONS.claim, async (actor, a, _b, _client, shown) => {
     const n = ticketOf(a);
     await claimTicket(ctx.deps, actor, n);
-    await afterChange(ctx, client, n, { key: 'chat.event_claimed', params: { by: actor.name } });
+    await shown(n);
   });
 
-  on(ACTIONS.assign, async (actor, a, _b, client) => {
+  on(ACTIONS.assign, async (actor, a, _b, client, shown) => {
     const n = ticketOf(a);
     const users: unknown = a.selected_users;
     if (!Array.isArray(users) || users.length === 0 || users.length > 20 || !users.every((u) => typeof u === 'string' && /^[UW][A-Z0-9]+$/.test(u))) throw invalid('selected_users');
@@ -62,17 +71,17 @@ export function registerActions(app: App, ctx: SlackContext): void {
       for (const u of users as string[]) await slackActor(ctx, client, u);
       assigned = await assignTicket(ctx.deps, actor, n, { add: users });
     }
-    await afterChange(ctx, client, assigned.id, { key: 'chat.event_assigned', params: { by: actor.name, who: (users as string[]).map((u) => `<@${u}>`).join(', ') } });
+    await shown(assigned.id);
   });
 
-  on(ACTIONS.status, async (actor, a, body, client) => {
+  on(ACTIONS.status, async (actor, a, body, client, shown) => {
     const parsed = parseTicketValue(String(a.selected_option?.value ?? ''));
     const status = parsed?.rest as Status | undefined;
     if (!parsed || !status || !STATUSES.includes(status)) throw invalid('status');
     // Resolving needs the resolution text: the Status select opens the same modal as the Resolve button.
     if (status === 'resolved') return openResolveModal(client, actor, body.trigger_id, parsed.ticket);
     await changeStatus(ctx.deps, actor, parsed.ticket, { status });
-    await afterChange(ctx, client, parsed.ticket, { key: 'chat.event_status', params: { by: actor.name, status: tr(ctx.deps.defaultLocale, `status.${status}` as MessageKey) } });
+    await shown(parsed.ticket);
   });
 
   on(ACTIONS.resolve, async (actor, a, body, client) => {

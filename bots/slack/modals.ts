@@ -12,7 +12,6 @@ import { reportModalView } from '../../cards/report-form.blocks';
 import { resolveModalView } from '../../cards/resolve-modal.blocks';
 import { asPerson, directMessage, SlackContext } from './context';
 import { firstDelivery } from '../../core/chat/chat-channels.service';
-import { afterChange, announceNewTicket } from './follow-up';
 
 export type Prefill = { title?: string; description?: string; category?: string; urgency?: Level };
 
@@ -54,13 +53,12 @@ export function registerViews(app: App, ctx: SlackContext): void {
       if (typeof meta.ticket === 'number') {
         const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
         await updateTicket(ctx.deps, actor, meta.ticket, patch);
-        await afterChange(ctx, client, meta.ticket, { key: 'chat.event_edited', params: { by: actor.name } }, { tellRequester: false });
         return;
       }
       if (!input.title) throw new HelpdeskError('validation_failed', {}, [{ path: 'title', message: 'required' }]);
       // The view id is the same for every delivery of this submission: a double submit files once.
-      const r = await createTicket(ctx.deps, actor, { ...input, title: input.title, idempotencyKey: `view:${view.id}` });
-      if (r.created) await announceNewTicket(ctx, client, r.ticket.id);
+      // Its cards and the requester's receipt (their DM thread) come from the outbox, written with the ticket.
+      await createTicket(ctx.deps, actor, { ...input, title: input.title, idempotencyKey: `view:${view.id}` });
     });
   });
 
@@ -73,7 +71,6 @@ export function registerViews(app: App, ctx: SlackContext): void {
       if (!(await firstDelivery(ctx.deps, 'slack', `view:${view.id}`))) return;
       const resolution = field((view.state?.values ?? {}) as unknown as Values, 'resolution');
       await changeStatus(ctx.deps, actor, n, { status: 'resolved', resolution });
-      await afterChange(ctx, client, n, { key: 'chat.event_resolved', params: { by: actor.name, resolution: resolution ?? '' } });
     });
   });
 }

@@ -12,6 +12,7 @@ import { registerEvents } from './events';
 import { registerKbActions } from './kb';
 import { registerStaffActions } from './staff';
 import { WorkLimit } from './work-limit';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 /** Enough to keep the database pool busy, few enough that acks stay prompt under a burst. */
 const WORK_CONCURRENCY = 8;
@@ -29,6 +30,8 @@ export interface SlackBotOptions {
   apiUrl: string;
   publicUrl: string;
   timeZone: string;
+  /** The ticket-card renderer the outbox uses too (main.ts). */
+  cards: ChatCards;
   log: SlackLog & { debug?(o: object, msg: string): void; info?(o: object, msg: string): void };
 }
 
@@ -78,7 +81,7 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
       retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
     },
   });
-  const ctx: SlackContext = { deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone, log: o.log, work: new WorkLimit(WORK_CONCURRENCY) };
+  const ctx: SlackContext = { deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone, log: o.log, work: new WorkLimit(WORK_CONCURRENCY), cards: o.cards };
   registerCommands(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);

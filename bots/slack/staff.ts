@@ -8,7 +8,8 @@ import { noteModalView } from '../../cards/note-modal.blocks';
 import { NOTE_MODAL, parseUnassignValue, TICKET_EXTRA_ACTIONS } from '../../cards/kb.actions';
 import { asPerson, directMessage, SlackContext } from './context';
 import { actionHandler, invalid, ticketOf } from './interactions';
-import { afterChange } from './follow-up';
+import { relayToCards } from './relay';
+import { tr } from './context';
 
 /** The card's Note button and Remove select (issue 3): internal notes and fewer assignees, through core. */
 export function registerStaffActions(app: App, ctx: SlackContext): void {
@@ -22,7 +23,7 @@ export function registerStaffActions(app: App, ctx: SlackContext): void {
     await client.views.open({ trigger_id: body.trigger_id, view: noteModalView(n, actor.locale) as never });
   });
 
-  on(TICKET_EXTRA_ACTIONS.unassign, async (actor, a, _body, client) => {
+  on(TICKET_EXTRA_ACTIONS.unassign, async (actor, a, _body, _client, shown) => {
     const parsed = parseUnassignValue(String(a.selected_option?.value ?? ''));
     if (!parsed) throw invalid('assignee');
     const before = await getTicket(ctx.deps, actor, parsed.ticket);
@@ -30,7 +31,7 @@ export function registerStaffActions(app: App, ctx: SlackContext): void {
     // A stale card (someone removed them already) or a forged value: say so rather than post a false event.
     if (!who) throw invalid('assignee');
     await assignTicket(ctx.deps, actor, parsed.ticket, { remove: [String(parsed.personId)] });
-    await afterChange(ctx, client, parsed.ticket, { key: 'chat.event_unassigned', params: { by: actor.name, who: who.name } });
+    await shown(parsed.ticket);
   });
 
   app.view(NOTE_MODAL, async ({ ack, body, view, client }) => {
@@ -43,7 +44,8 @@ export function registerStaffActions(app: App, ctx: SlackContext): void {
       if (!text) throw new HelpdeskError('validation_failed', {}, [{ path: 'note', message: 'required' }]);
       // The view id is the same for every delivery of this submission: a double submit is one note.
       const r = await addComment(ctx.deps, actor, n, { body: text, internal: true, idempotencyKey: `slack-view:${view.id}` });
-      if (r.created) await afterChange(ctx, client, n, { key: 'chat.event_note', params: { by: actor.name } }, { tellRequester: false });
+      // A note changes no card: its line goes under the cards, for the technicians only.
+      if (r.created) await relayToCards(ctx, client, n, tr(ctx.deps.defaultLocale, 'chat.event_note', { by: actor.name }));
     });
   });
 }

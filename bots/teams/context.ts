@@ -7,6 +7,7 @@ import { personFromPlatform } from '../../core/chat/chat-person.service';
 import type { Person } from '../../core/people/person.entity';
 import { TeamsActivity, userIdOf } from './activity';
 import { chatFailureText } from '../http/outage';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 /** What the bot sends through (adapters/teams/connector-client.ts, wired by main.ts): a port of the bot. */
 export interface ConnectorAddress {
@@ -35,7 +36,9 @@ export interface TeamsContext {
   publicUrl: string;
   timeZone: string;
   log: TeamsLog;
-  /** Work after the answer (card updates, the requester's message); tests and shutdown can wait for it. */
+  /** The one ticket-card renderer (the outbox's too): the card an invoke answers with. */
+  cards: ChatCards;
+  /** Work after the answer (relayed messages); tests and shutdown can wait for it. */
   later(what: string, work: () => Promise<unknown>): void;
 }
 

@@ -4,7 +4,6 @@ import { createTicket } from '../../core/tickets/create-ticket.service';
 import { titleFrom } from '../../core/chat/chat-command';
 import type { TeamsActivity } from './activity';
 import { explain, TeamsContext, tr } from './context';
-import { announceNewTicket } from './follow-up';
 
 /** The manifest's action command (manifest/teams/manifest.template.json). */
 export const NEW_TICKET_FOR_CALLER = 'newTicketForCaller';
@@ -33,9 +32,8 @@ export async function onExtensionSubmit(ctx: TeamsContext, a: TeamsActivity, act
       ...(name ? { requesterName: name } : {}),
       ...(a.id ? { idempotencyKey: `ext:${a.id}`.slice(0, 190) } : {}),
     });
-    const n = r.ticket.id;
-    if (r.created) ctx.later('announce', () => announceNewTicket(ctx, n, { dm: { key: 'chat.filed_for_you', params: { by: actor.name, number: n, title: r.ticket.title } } }));
-    return tr(l, 'chat.filed_for', { number: n, who: name || caller, title: r.ticket.title });
+    // The cards and the caller's "filed for you" come from the outbox, written with the ticket.
+    return tr(l, 'chat.filed_for', { number: r.ticket.id, who: name || caller, title: r.ticket.title });
   } catch (e) {
     if (e instanceof HelpdeskError && e.code === 'forbidden') return tr(l, 'teams.for_refused');
     return explain(ctx, l, e);

@@ -1,20 +1,18 @@
-import { isStaff, type Actor } from '../../core/shared/actor';
+import type { Actor } from '../../core/shared/actor';
 import { HelpdeskError } from '../../core/shared/errors';
 import { claimTicket } from '../../core/tickets/claim-ticket.service';
 import { assignTicket } from '../../core/tickets/assign-ticket.service';
 import { changeStatus } from '../../core/tickets/change-status.service';
 import { getTicket } from '../../core/tickets/get-ticket.service';
 import { STATUSES, type Status } from '../../core/tickets/ticket.entity';
-import { markArticleHelpful } from '../../core/kb/mark-article-helpful.service';
 import { firstDelivery } from '../../core/chat/chat-channels.service';
-import type { MessageKey } from '../../core/i18n/catalogue';
 import { ACTIONS } from '../../cards/actions';
 import { KB_TEXT_MAX, KB_VERBS } from '../../cards/kb-suggestions.adaptive';
 import { noticeAdaptive, withNotice } from '../../cards/notice.adaptive';
 import type { TeamsActivity } from './activity';
 import { explain, TeamsContext, tr } from './context';
-import { afterChange, ChatLine, technicianCard } from './follow-up';
-import { reportForm } from './messages';
+import { prefillOf, reportForm } from './talk';
+import { act } from '../../core/chat/conversation.service';
 
 type Data = Record<string, unknown>;
 type Card = Record<string, unknown>;
@@ -26,15 +24,11 @@ function ticketOf(d: Data): number {
   return n;
 }
 
-/** What a ticket button does in core, and the line its thread gets; null for a refresh (nothing to do). */
-async function work(ctx: TeamsContext, actor: Actor, verb: string, d: Data): Promise<{ n: number; event: ChatLine | null }> {
+/** What a ticket button does in core; the outbox then refreshes every posted card and adds the thread line. */
+async function work(ctx: TeamsContext, actor: Actor, verb: string, d: Data): Promise<void> {
   const n = ticketOf(d);
-  const by = actor.name;
-  if (verb === ACTIONS.refresh) return { n, event: null };
-  if (verb === ACTIONS.claim) {
-    await claimTicket(ctx.deps, actor, n);
-    return { n, event: { key: 'chat.event_claimed', params: { by } } };
-  }
+  if (verb === ACTIONS.refresh) return;
+  if (verb === ACTIONS.claim) return void (await claimTicket(ctx.deps, actor, n));
   if (verb === ACTIONS.assign) {
     const ids = typeof d.assignees === 'string' ? d.assignees.split(',').filter(Boolean) : [];
     if (ids.length > 20 || !ids.every((x) => /^\d{1,9}$/.test(x))) throw invalid('assignees');
@@ -42,20 +36,16 @@ async function work(ctx: TeamsContext, actor: Actor, verb: string, d: Data): Pro
     const current = (await getTicket(ctx.deps, actor, n)).assignees.map((p) => String(p.id));
     const add = ids.filter((x) => !current.includes(x));
     const remove = current.filter((x) => !ids.includes(x));
-    const t = await assignTicket(ctx.deps, actor, n, { add, remove });
-    const names = (await getTicket(ctx.deps, actor, t.id)).assignees.map((p) => p.name).join(', ');
-    return { n, event: { key: 'chat.event_assigned', params: { by, who: names || tr(ctx.deps.defaultLocale, 'chat.nobody') } } };
+    return void (await assignTicket(ctx.deps, actor, n, { add, remove }));
   }
   if (verb === ACTIONS.status) {
     const status = d.status as Status;
     if (!STATUSES.includes(status)) throw invalid('status');
-    await changeStatus(ctx.deps, actor, n, { status, resolution: typeof d.resolution === 'string' ? d.resolution : undefined });
-    return { n, event: { key: 'chat.event_status', params: { by, status: tr(ctx.deps.defaultLocale, `status.${status}` as MessageKey) } } };
+    return void (await changeStatus(ctx.deps, actor, n, { status, resolution: typeof d.resolution === 'string' ? d.resolution : undefined }));
   }
   if (verb === ACTIONS.resolve) {
     const resolution = typeof d.resolution === 'string' ? d.resolution.trim() : '';
-    await changeStatus(ctx.deps, actor, n, { status: 'resolved', resolution: resolution || undefined });
-    return { n, event: { key: 'chat.event_resolved', params: { by, resolution } } };
+    return void (await changeStatus(ctx.deps, actor, n, { status: 'resolved', resolution: resolution || undefined }));
   }
   throw invalid('verb');
 }
@@ -64,8 +54,7 @@ async function work(ctx: TeamsContext, actor: Actor, verb: string, d: Data): Pro
 async function cardFor(ctx: TeamsContext, actor: Actor, n: number, refusal?: string): Promise<Card> {
   let card: Card;
   try {
-    const v = await getTicket(ctx.deps, actor, n);
-    card = await technicianCard(ctx, v, actor.locale, isStaff(actor));
+    card = (await ctx.cards.teams(n, { actor })).card;
   } catch (e) {
     return noticeAdaptive(tr(actor.locale, 'teams.refused_title'), refusal ?? explain(ctx, actor.locale, e), 'refused');
   }
@@ -74,7 +63,7 @@ async function cardFor(ctx: TeamsContext, actor: Actor, n: number, refusal?: str
 
 /**
  * Universal Actions (`adaptiveCard/action`): the answer is the card the presser sees at once; every
- * posted copy is replaced through the connector after it. A button can be forged: core decides, and a
+ * posted copy is replaced by the outbox, written with the change. A button can be forged: core decides, and a
  * refusal is a card saying why with nothing changed. A resent invoke changes nothing a second time.
  */
 export async function onCardAction(ctx: TeamsContext, a: TeamsActivity, actor: Actor): Promise<Card> {
@@ -84,16 +73,16 @@ export async function onCardAction(ctx: TeamsContext, a: TeamsActivity, actor: A
   if (verb === KB_VERBS.solved) {
     const id = Number(d.article);
     if (!Number.isSafeInteger(id) || id <= 0) return noticeAdaptive(tr(actor.locale, 'teams.refused_title'), explain(ctx, actor.locale, invalid('article')), 'refused');
+    // Once per offer (the card's message) and article, however often it is pressed or resent.
+    const offer = a.replyToId ? `kb:${a.conversation.id}:${a.replyToId}:${id}` : `invoke:${a.id ?? a.conversation.id}`;
     try {
-      // Once per offer (the card's message) and article, however often it is pressed or resent.
-      const key = a.replyToId ? `kb:${a.conversation.id}:${a.replyToId}:${id}` : a.id ? `invoke:${a.id}` : null;
-      if (!key || (await firstDelivery(ctx.deps, 'teams', key.slice(0, 191)))) await markArticleHelpful(ctx.deps, actor, id);
+      const [r] = await act(ctx.deps, actor, { kind: 'solved', article: id, offer });
+      return noticeAdaptive(tr(actor.locale, 'teams.done_title'), r.kind === 'say' ? r.text : '', 'good');
     } catch (e) {
       return noticeAdaptive(tr(actor.locale, 'teams.refused_title'), explain(ctx, actor.locale, e), 'refused');
     }
-    return noticeAdaptive(tr(actor.locale, 'teams.done_title'), tr(actor.locale, 'teams.kb_thanks'), 'good');
   }
-  if (verb === KB_VERBS.needHelp) return reportForm(ctx, actor, typeof d.text === 'string' ? d.text.slice(0, KB_TEXT_MAX) : '');
+  if (verb === KB_VERBS.needHelp) return reportForm(ctx, actor, prefillOf(typeof d.text === 'string' ? d.text.slice(0, KB_TEXT_MAX) : ''));
   let n: number;
   try {
     n = ticketOf(d);
@@ -102,8 +91,8 @@ export async function onCardAction(ctx: TeamsContext, a: TeamsActivity, actor: A
   }
   if (verb !== ACTIONS.refresh && a.id && !(await firstDelivery(ctx.deps, 'teams', `invoke:${a.id}`))) return cardFor(ctx, actor, n);
   try {
-    const done = await work(ctx, actor, verb, d);
-    if (done.event) ctx.later('after change', () => afterChange(ctx, done.n, done.event!));
+    await work(ctx, actor, verb, d);
+    // The presser sees the new card in the invoke's answer; the outbox replaces every posted copy in place.
     return cardFor(ctx, actor, n);
   } catch (e) {
     return cardFor(ctx, actor, n, explain(ctx, actor.locale, e));

@@ -1,27 +1,17 @@
 import type { Actor } from '../../core/shared/actor';
-import { HelpdeskError } from '../../core/shared/errors';
 import { addComment } from '../../core/tickets/add-comment.service';
-import { createTicket } from '../../core/tickets/create-ticket.service';
-import { listTickets } from '../../core/tickets/list-tickets.service';
-import type { Level } from '../../core/tickets/ticket.entity';
-import { searchArticles } from '../../core/kb/search-articles.service';
-import { listCategories } from '../../core/people/manage-categories.service';
 import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.service';
 import { parseTicketReply } from '../../core/chat/ticket-reply';
-import { parseDirectMessage, parseHelpdeskCommand, relayRule, titleFrom, type ChatIntent } from '../../core/chat/chat-command';
+import { relayRule } from '../../core/chat/chat-command';
 import { REPORT_FORM_VERB } from '../../cards/actions';
-import { helpAdaptive } from '../../cards/help.adaptive';
-import { myTicketsAdaptive } from '../../cards/my-tickets.adaptive';
-import { reportFormAdaptive } from '../../cards/report-form.adaptive';
-import { kbSuggestionsAdaptive, KB_SUGGESTIONS_MAX } from '../../cards/kb-suggestions.adaptive';
 import { noticeAdaptive } from '../../cards/notice.adaptive';
 import { channelThread, conversationTypeOf, spokenText, TeamsActivity, userIdOf } from './activity';
 import { cardMessage, ConnectorAddress, explain, OutActivity, TeamsContext, teamsActor, textMessage, tr } from './context';
-import { announceNewTicket, personalAddress } from './follow-up';
+import { personalAddress } from './relay';
 import type { CommentOrigin } from '../../core/notifications/plan-ticket-notifications';
-import { adminCommand } from './commands';
-import { reportOnDemand, searchTickets } from './lookups';
-import { textAnswer } from '../../core/chat/text-answers.service';
+import { renderTeams, talkOnTeams } from './talk';
+import { act } from '../../core/chat/conversation.service';
+import { isPrivateReply } from '../../core/chat/chat-reply';
 
 type Say = (m: OutActivity) => Promise<unknown>;
 
@@ -71,78 +61,41 @@ async function route(ctx: TeamsContext, a: TeamsActivity, actor: Actor, plan: Pl
   if (plan.kind === 'form') return fileFromForm(ctx, a, actor, plan.value, say);
   const text = spokenText(a);
   if (plan.kind === 'relay') return relay(ctx, actor, plan.ticket, plan.from, text, a, plan.origin);
-  if (plan.kind === 'mention') return conversation(ctx, a, actor, parseHelpdeskCommand(text), say);
+  if (plan.kind === 'mention') return conversation(ctx, a, actor, text, 'mention', say);
   // A personal chat has no threads: "#12 words" is a reply about ticket 12.
   const reply = parseTicketReply(text);
   if (reply) return relay(ctx, actor, reply.ticket, 'requester', reply.text, a);
-  return conversation(ctx, a, actor, parseDirectMessage(text), say);
+  return conversation(ctx, a, actor, text, 'direct', say);
 }
 
-/** Words to the bot, the same as on Slack (CONTRACT.md). */
-async function conversation(ctx: TeamsContext, a: TeamsActivity, actor: Actor, intent: ChatIntent, channelSay: Say): Promise<void> {
+/** Words to the bot, the same as on Slack and the web (core/chat/conversation.service.ts). */
+async function conversation(ctx: TeamsContext, a: TeamsActivity, actor: Actor, text: string, via: 'direct' | 'mention', channelSay: Say): Promise<void> {
   const l = actor.locale;
-  // Teams has no "only you can see this" in a channel: someone's tickets and search results go to their personal chat (R16).
+  const channel = conversationTypeOf(a) === 'channel' ? { teamId: a.channelData?.team?.id ?? null, channelId: channelThread(a).channelId } : null;
+  const replies = await talkOnTeams(ctx, a, actor, text, { via, channel, ...(a.id ? { inputKey: `teams:${a.id}`.slice(0, 190) } : {}) });
+  // Teams has no "only you can see this" in a channel: someone's tickets, search results and reports go to their personal chat (R16).
   let say = channelSay;
-  if (conversationTypeOf(a) !== 'personal' && (intent.kind === 'my_tickets' || intent.kind === 'kb' || intent.kind === 'search' || intent.kind === 'report_stats')) {
+  if (conversationTypeOf(a) !== 'personal' && replies.some(isPrivateReply)) {
     const to = await personalAddress(ctx, userIdOf(a));
     if (!to) return void (await channelSay(textMessage(tr(l, 'teams.ask_privately'))));
     await channelSay(textMessage(tr(l, 'teams.sent_privately')));
     say = (m) => ctx.connector.post(to, m);
   }
-  if (intent.kind === 'my_tickets') {
-    const page = await listTickets(ctx.deps, actor, { requester: 'me', sort: 'newest', limit: 20 });
-    if (!page.items.length) return void (await say(textMessage(tr(l, 'chat.no_tickets'))));
-    return void (await say(cardMessage(myTicketsAdaptive(page.items, { locale: l, publicUrl: ctx.publicUrl, timeZone: ctx.timeZone, now: ctx.deps.clock.now(), withActions: false }))));
-  }
-  if (intent.kind === 'report') return deflect(ctx, actor, intent.text, say);
-  if (intent.kind === 'kb') return kbSearch(ctx, actor, intent.text, say);
-  if (intent.kind === 'search') return searchTickets(ctx, actor, intent.text, say);
-  if (intent.kind === 'report_stats') return reportOnDemand(ctx, actor, intent, say);
-  const answer = await textAnswer(ctx.deps, actor, intent);
-  if (answer !== null) return void (await say(textMessage(answer)));
-  if (intent.kind === 'usage' && intent.command === 'kb') return void (await say(textMessage(tr(l, 'teams.usage_kb'))));
-  if (intent.kind === 'setup' || intent.kind === 'role' || intent.kind === 'usage') return adminCommand(ctx, a, actor, intent, say);
-  await say(cardMessage(helpAdaptive(l)));
+  for (const r of replies) for (const m of await renderTeams(ctx, actor, r)) await say(m);
 }
-
-/** Issue 8: up to three published articles first; without any, straight to the prefilled form. */
-async function deflect(ctx: TeamsContext, actor: Actor, text: string, say: Say): Promise<void> {
-  const found = await searchArticles(ctx.deps, actor, { q: text.slice(0, 500), limit: KB_SUGGESTIONS_MAX });
-  if (found.items.length) return void (await say(cardMessage(kbSuggestionsAdaptive(found.items, text, actor.locale))));
-  await say(textMessage(tr(actor.locale, 'chat.report_prompt', { text: text.length > 200 ? text.slice(0, 199) + '…' : text })));
-  await say(cardMessage(await reportForm(ctx, actor, text)));
-}
-
-/** `kb <words>`: the same search, asked for (staff also find technician-only articles: core filters). */
-async function kbSearch(ctx: TeamsContext, actor: Actor, text: string, say: Say): Promise<void> {
-  const found = await searchArticles(ctx.deps, actor, { q: text.slice(0, 500), limit: KB_SUGGESTIONS_MAX });
-  if (!found.items.length) return void (await say(textMessage(tr(actor.locale, 'teams.kb_none', { text: text.slice(0, 200) }))));
-  await say(cardMessage(kbSuggestionsAdaptive(found.items, text, actor.locale)));
-}
-
-export async function reportForm(ctx: TeamsContext, actor: Actor, text: string): Promise<Record<string, unknown>> {
-  const categories = (await listCategories(ctx.deps)).map((c) => ({ slug: c.slug, name: actor.locale === 'en' ? c.nameEn : c.nameFr }));
-  return reportFormAdaptive({ locale: actor.locale, categories, prefill: text ? { title: titleFrom(text), description: text } : {} });
-}
-
-const field = (v: Record<string, unknown>, k: string) => (typeof v[k] === 'string' && (v[k] as string).trim() ? (v[k] as string) : undefined);
 
 /** The form's Action.Submit: one form files one ticket, however often it is sent (the form message id is the key). */
 async function fileFromForm(ctx: TeamsContext, a: TeamsActivity, actor: Actor, v: Record<string, unknown>, say: Say): Promise<void> {
-  const title = field(v, 'title');
-  if (!title) throw new HelpdeskError('validation_failed', {}, [{ path: 'title', message: 'required' }]);
-  const input = { title, description: field(v, 'description'), category: field(v, 'category'), urgency: field(v, 'urgency') as Level | undefined };
-  const key = `form:${a.conversation.id}:${a.replyToId ?? a.id}`.slice(0, 190);
-  const r = await createTicket(ctx.deps, actor, { ...input, idempotencyKey: key });
-  const text = tr(actor.locale, r.created ? 'chat.ticket_created' : 'chat.ticket_seen', { number: r.ticket.id, title: r.ticket.title });
+  const key = `form:${a.conversation.id}:${a.replyToId ?? a.id}`;
+  const [r] = await act(ctx.deps, actor, { kind: 'file_form', values: v, key });
+  if (r.kind !== 'filed') return;
   if (a.replyToId) {
     // The form becomes the receipt, so it cannot be sent again by mistake.
     const to = { serviceUrl: a.serviceUrl, conversationId: a.conversation.id };
-    await ctx.connector.update(to, a.replyToId, cardMessage(noticeAdaptive(tr(actor.locale, 'teams.done_title'), text, 'good'))).catch((err) => ctx.log.warn({ err }, 'form update failed'));
+    await ctx.connector.update(to, a.replyToId, cardMessage(noticeAdaptive(tr(actor.locale, 'teams.done_title'), r.text, 'good'))).catch((err) => ctx.log.warn({ err }, 'form update failed'));
   }
-  if (!r.created) return void (await say(textMessage(text)));
-  // The receipt in the personal chat is the requester's first ticket message (announceNewTicket sends it).
-  ctx.later('announce', () => announceNewTicket(ctx, r.ticket.id));
+  // A new ticket's receipt in the personal chat comes from the outbox (the requester's ticket message, quoted to reply).
+  if (!r.created) await say(textMessage(r.text));
 }
 
 /**

@@ -10,12 +10,15 @@ import { onCardAction } from './invokes';
 import { onExtensionSubmit } from './extension';
 import { onInstall } from './install';
 import { noticeAdaptive } from '../../cards/notice.adaptive';
+import type { ChatCards } from '../../core/notifications/chat-cards.port';
 
 export interface TeamsBotOptions {
   deps: CoreDeps;
   connector: TeamsConnector;
   publicUrl: string;
   timeZone: string;
+  /** The ticket-card renderer the outbox uses too (main.ts). */
+  cards: ChatCards;
   log: TeamsLog;
   /** MICROSOFT_APP_ID / _PASSWORD / _TENANT_ID; absent: local unauthenticated mode (settings.ts refuses it in production). */
   auth?: { appId: string; password: string; tenantId?: string };
@@ -39,6 +42,7 @@ export function createTeamsBot(o: TeamsBotOptions): Router {
     connector: o.connector,
     publicUrl: o.publicUrl,
     timeZone: o.timeZone,
+    cards: o.cards,
     log: o.log,
     later: (what, work) => {
       // After the answer: Teams waits about 10 s for an invoke, and a card update must not delay it.

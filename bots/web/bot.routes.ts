@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { textAnswer } from '../../core/chat/text-answers.service';
 import express, { Router } from 'express';
 import type { Locale } from '../../core/i18n/catalogue';
 import { errorMessage, t } from '../../core/i18n/translate';
 import type { Actor } from '../../core/shared/actor';
 import { isHelpdeskError } from '../../core/shared/errors';
-import { parseDirectMessage, titleFrom } from '../../core/chat/chat-command';
-import { articlesForProblem } from '../../core/kb/articles-for-problem.service';
-import { searchArticles } from '../../core/kb/search-articles.service';
-import { markArticleHelpful } from '../../core/kb/mark-article-helpful.service';
 import { listCategories } from '../../core/people/manage-categories.service';
-import { createTicket } from '../../core/tickets/create-ticket.service';
 import { getTicket } from '../../core/tickets/get-ticket.service';
-import { listTickets } from '../../core/tickets/list-tickets.service';
 import { REPORT_FORM_VERB, ACTIONS } from '../../cards/actions';
 import { helpAdaptive } from '../../cards/help.adaptive';
 import { KB_VERBS, kbSuggestionsAdaptive } from '../../cards/kb-suggestions.adaptive';
@@ -20,6 +13,10 @@ import { myTicketsAdaptive } from '../../cards/my-tickets.adaptive';
 import { noticeAdaptive } from '../../cards/notice.adaptive';
 import { reportFormAdaptive } from '../../cards/report-form.adaptive';
 import { ticketCardAdaptive } from '../../cards/ticket.adaptive';
+import { ticketSearchAdaptive } from '../../cards/ticket-search.adaptive';
+import { reportSummaryAdaptive } from '../../cards/report-summary.adaptive';
+import { act, converse } from '../../core/chat/conversation.service';
+import type { ChatReply } from '../../core/chat/chat-reply';
 import { actorOf, chrome, WebCtx } from './context';
 import { html, page } from './html';
 import { categoryName } from './report.page';
@@ -28,9 +25,9 @@ type Card = Record<string, unknown>;
 type Reply = { text: string } | { card: Card };
 
 /**
- * "Try the bot" (issue 9): the chat of Teams and Slack in a browser, for someone with neither. The
- * same parsing (core/chat), the same use cases and the same Adaptive Cards as the Teams bot; the
- * browser renders the cards with Microsoft's `adaptivecards` renderer (web/bot.js).
+ * "Try the bot": the chat of Teams and Slack in a browser, for someone with neither. The same
+ * conversation service (core/chat/conversation.service.ts) and the same Adaptive Cards as the Teams
+ * bot; the browser renders the cards with Microsoft's `adaptivecards` renderer (web/bot.js).
  */
 export function botRoutes(ctx: WebCtx): Router {
   const r = Router();
@@ -58,64 +55,58 @@ export function botRoutes(ctx: WebCtx): Router {
     return card;
   };
 
-  async function conversation(actor: Actor, text: string): Promise<Reply[]> {
+  /** The conversation service's answer as the browser draws it (Adaptive Cards, like Teams). */
+  async function render(actor: Actor, r: ChatReply): Promise<Reply[]> {
     const l = actor.locale;
-    const intent = parseDirectMessage(text);
-    switch (intent.kind) {
-      case 'my_tickets': {
-        const p = await listTickets(deps, actor, { requester: 'me', status: 'open', sort: 'updated', limit: 20 });
-        return [{ card: myTicketsAdaptive(p.items, cardOptions(l)) }];
-      }
-      case 'report': {
-        const articles = await articlesForProblem(deps, actor, intent.text);
-        const form = await reportForm(l, { title: titleFrom(intent.text), description: intent.text });
-        return articles.length ? [{ card: kbSuggestionsAdaptive(articles, intent.text, l) }, { card: form }] : [{ text: t(l, 'web.bot.form_intro') }, { card: form }];
-      }
-      case 'kb': {
-        const { items } = await searchArticles(deps, actor, { q: intent.text, limit: 3 });
-        return items.length ? [{ card: kbSuggestionsAdaptive(items, intent.text, l) }] : [{ text: t(l, 'kb.no_results', { text: intent.text }) }];
-      }
+    switch (r.kind) {
+      case 'say':
+        return r.tone === 'good' && r.plain ? [{ card: noticeAdaptive(t(l, 'teams.done_title'), r.text, 'good') }] : [{ text: r.text }];
       case 'help':
-        return [{ card: helpAdaptive(l) }];
-      default: {
-        // sla, rules and notifications answer as in Teams and Slack; channel set-up and roles belong
-        // to Teams, Slack and the REST API: a browser tab is no channel.
-        const answer = await textAnswer(deps, actor, intent);
-        return [{ text: answer ?? t(l, 'web.bot.not_here') }];
+        return [{ card: helpAdaptive(l, 'web') }];
+      case 'articles': {
+        // "This solved it" names this offer, so a double click counts once and a new question again.
+        const card = kbSuggestionsAdaptive(r.articles, r.problem, l);
+        const offer = randomBytes(9).toString('base64url');
+        for (const set of (card.body as Array<{ actions?: Array<{ data?: Record<string, unknown> }> }>) ?? []) for (const a of set.actions ?? []) a.data = { ...a.data, offer };
+        return [{ card }];
+      }
+      case 'tickets':
+        return [{ card: r.query !== undefined ? ticketSearchAdaptive(r.items, r.query, { ...cardOptions(l), withActions: false }) : myTicketsAdaptive(r.items, cardOptions(l)) }];
+      case 'report':
+        return [{ card: reportSummaryAdaptive(r.report, r.links) }];
+      case 'form':
+        return [...(r.intro ? [{ text: r.intro }] : []), { card: await reportForm(l, r.prefill) }];
+      case 'filed': {
+        const view = await getTicket(deps, actor, r.number);
+        return [
+          { card: noticeAdaptive(t(l, 'web.bot.created', { number: view.number }), r.forCaller ? r.text : t(l, 'web.bot.created_text'), 'good') },
+          { card: ticketCardAdaptive(view, { ...cardOptions(l), withActions: false }) },
+        ];
       }
     }
   }
+  const renderAll = async (actor: Actor, replies: ChatReply[]) => (await Promise.all(replies.map((r) => render(actor, r)))).flat();
+
+  /** Words typed in the browser: the same conversation as Slack and Teams; a browser tab is no channel. */
+  const conversation = async (actor: Actor, text: string) =>
+    renderAll(actor, await converse(deps, actor, text, { platform: 'web', via: 'direct' }, { publicUrl: ctx.o.publicUrl, timeZone: ctx.o.timeZone }));
 
   async function action(actor: Actor, verb: string, data: Record<string, unknown>): Promise<Reply[]> {
     const l = actor.locale;
-    const s = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
     if (verb === REPORT_FORM_VERB) {
-      const formId = s('formId');
-      const created = await createTicket(deps, actor, {
-        title: s('title') ?? '',
-        description: s('description') ?? '',
-        urgency: (s('urgency') || 'medium') as never,
-        ...(s('category') ? { category: s('category') } : {}),
-        ...(formId && /^[A-Za-z0-9_-]{8,64}$/.test(formId) ? { idempotencyKey: `webbot:${actor.personId}:${formId}` } : {}),
-      });
-      const view = await getTicket(deps, actor, created.ticket.id);
-      return [
-        { card: noticeAdaptive(t(l, 'web.bot.created', { number: view.number }), t(l, 'web.bot.created_text'), 'good') },
-        { card: ticketCardAdaptive(view, { ...cardOptions(l), withActions: false }) },
-      ];
+      const formId = typeof data.formId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(data.formId) ? data.formId : undefined;
+      return renderAll(actor, await act(deps, actor, { kind: 'file_form', values: data, ...(formId ? { key: `webbot:${actor.personId}:${formId}` } : {}) }));
     }
     if (verb === KB_VERBS.solved && typeof data.article === 'number') {
-      await markArticleHelpful(deps, actor, data.article);
-      return [{ card: noticeAdaptive(t(l, 'teams.kb_solved'), t(l, 'teams.kb_thanks'), 'good') }];
+      // One offer counts once: the browser names the answer it was under, else the person and article.
+      const offer = typeof data.offer === 'string' ? data.offer.slice(0, 64) : 'web';
+      return renderAll(actor, await act(deps, actor, { kind: 'solved', article: data.article, offer: `web:${actor.personId}:${offer}:${data.article}` }));
     }
-    if (verb === KB_VERBS.needHelp) {
-      const text = s('text') ?? '';
-      return [{ card: await reportForm(l, { title: titleFrom(text), description: text }) }];
-    }
+    if (verb === KB_VERBS.needHelp) return renderAll(actor, await act(deps, actor, { kind: 'need_help', text: typeof data.text === 'string' ? data.text : '' }));
     if (verb === ACTIONS.openTicket && typeof data.ticket === 'number') {
       return [{ card: ticketCardAdaptive(await getTicket(deps, actor, data.ticket), { ...cardOptions(l), withActions: false }) }];
     }
-    return [{ text: t(l, 'web.bot.not_here') }];
+    return [{ text: t(l, 'talk.not_here') }];
   }
 
   /** A refused input is the bot answering in the person's language, as in chat: never a 500. */

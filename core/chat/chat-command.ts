@@ -15,6 +15,10 @@ export type ChatIntent =
   | { kind: 'role'; person: string; role: Role; service?: string }
   | { kind: 'report_for'; person: string; text: string }
   | { kind: 'report'; text: string }
+  /** `ticket <text>` (Slack `/ticket <text>`): filed at once; no text: the report form. */
+  | { kind: 'file'; text: string }
+  /** "bonjour", "merci": answered as such, never offered as a ticket. */
+  | { kind: 'greeting'; thanks: boolean }
   | { kind: 'kb'; text: string }
   | { kind: 'search'; text: string }
   | { kind: 'report_stats'; period: 'weekly' | 'monthly'; service?: string }
@@ -72,6 +76,7 @@ export function parseHelpdeskCommand(raw: string): ChatIntent {
   }
   // `kb <words>`, `search <words>` / `chercher`, `report [weekly|monthly] [service]` / `rapport [hebdo|mensuel]`.
   const rest = words.slice(1).join(' ');
+  if (head === 'ticket') return parseTicketWords(rest);
   if (head === 'kb' || head === 'faq') return rest ? { kind: 'kb', text: rest } : { kind: 'usage', command: 'kb' };
   if (head === 'search' || head === 'chercher' || head === 'recherche') return rest ? { kind: 'search', text: rest } : { kind: 'usage', command: 'search' };
   if (head === 'report' || head === 'rapport') {
@@ -116,11 +121,24 @@ export function parseTicketCommand(raw: string): ChatIntent {
   return { kind: 'report', text };
 }
 
+const GREETING = /^(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening))( (à tous|tout le monde|everyone|all|helpdesk))?\s*[!.,]*\s*[:)]*$/i;
+const THANKS = /^(merci|merci beaucoup|merci bien|thanks|thank you|thanks a lot|thank you very much|thx|super merci|parfait merci|ok merci)\s*[!.,]*\s*[:)]*$/i;
+
+/** `ticket <text>` / `ticket for <caller> <text>` typed in a chat (Slack's `/ticket` says the same). */
+export function parseTicketWords(raw: string): ChatIntent {
+  const intent = parseTicketCommand(raw);
+  return intent.kind === 'report' ? { kind: 'file', text: intent.text } : intent;
+}
+
 /** A direct message: "my tickets", "help", or the description of a problem. */
 export function parseDirectMessage(raw: string): ChatIntent {
   const text = clean(raw);
   if (MY_TICKETS.test(text)) return { kind: 'my_tickets' };
   if (/^(help|aide|\?)$/i.test(text)) return { kind: 'help' };
+  if (GREETING.test(text)) return { kind: 'greeting', thanks: false };
+  if (THANKS.test(text)) return { kind: 'greeting', thanks: true };
+  const ticket = /^ticket(?:\s+([\s\S]*))?$/i.exec(text);
+  if (ticket) return parseTicketWords(ticket[1] ?? '');
   const command = parseHelpdeskCommand(text);
   if (['setup', 'role', 'usage', 'kb', 'notifications', 'search', 'sla', 'rules', 'directory_map', 'directory_groups', 'language'].includes(command.kind)) return command;
   // "report weekly", "rapport mensuel reseau": a command; "report: my printer is broken" stays a problem.
@@ -131,7 +149,7 @@ export function parseDirectMessage(raw: string): ChatIntent {
 
 /** A mention, an e-mail or a phone number: "for lunch" stays a description, not a caller. */
 export function looksLikePersonRef(s: string): boolean {
-  return /^<@[UW][A-Z0-9]+(\|[^>]*)?>$/.test(s) || /^@?[UW][A-Z0-9]{6,20}$/.test(s) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || /^\+?[0-9][0-9 .()-]{5,19}$/.test(s);
+  return s.startsWith('@mention:') || /^<@[UW][A-Z0-9]+(\|[^>]*)?>$/.test(s) || /^@?[UW][A-Z0-9]{6,20}$/.test(s) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || /^\+?[0-9][0-9 .()-]{5,19}$/.test(s);
 }
 
 /** `<@U123|alice>` -> `U123`, so core's person references (Slack id, e-mail, phone) understand it. */

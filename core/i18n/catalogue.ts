@@ -14,6 +14,7 @@ import { slaEn, slaFr } from './sla.messages';
 import { mailEn, mailFr } from './mail.messages';
 import { dayOneEn, dayOneFr } from './day-one.messages';
 import { hardeningEn, hardeningFr } from './hardening.messages';
+import { conversationEn, conversationFr } from './conversation.messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -78,7 +79,7 @@ const coreFr = {
 } as const;
 
 /** Cards and chat keep their texts in their own files (cards.*, chat.* keys), merged here. */
-const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr, ...reportDeliveryFr, ...hardeningFr };
+const fr = { ...coreFr, ...cardsFr, ...chatFr, ...kbFr, ...notificationsFr, ...reportsFr, ...teamsFr, ...webFr, ...slaFr, ...mailFr, ...dayOneFr, ...reportDeliveryFr, ...hardeningFr, ...conversationFr };
 export type MessageKey = keyof typeof fr;
 
 const coreEn: Record<keyof typeof coreFr, string> = {
@@ -140,6 +141,6 @@ const coreEn: Record<keyof typeof coreFr, string> = {
   'system': 'the system',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn, ...reportDeliveryEn, ...hardeningEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cardsEn, ...chatEn, ...kbEn, ...notificationsEn, ...reportsEn, ...teamsEn, ...webEn, ...slaEn, ...mailEn, ...dayOneEn, ...reportDeliveryEn, ...hardeningEn, ...conversationEn };
 
 export const CATALOGUE: Record<Locale, Record<MessageKey, string>> = { fr, en };

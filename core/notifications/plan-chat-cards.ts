@@ -12,13 +12,17 @@ interface ChangeCtx {
   now: Date;
 }
 
-/** The platform whose bot made the change posts and refreshes its own cards at once; the outbox does the others. */
-const otherPlatforms = (actor: Actor) => CHAT_PLATFORMS.filter((p) => p !== actor.channel);
+/**
+ * One way out: every card on every platform, the one where the change was made included, is posted
+ * and refreshed by the outbox (retried through an outage). The presser of a button sees the new card
+ * at once through the platform's own answer (Teams invoke response, Slack `respond`), not a post.
+ */
+const platforms = (_actor: Actor) => CHAT_PLATFORMS;
 
 /** A new ticket's card in every technicians' channel of its service (every one when unrouted), per platform. */
 export async function planNewTicketCards(ctx: ChangeCtx, ticket: Ticket): Promise<void> {
   const intents: NotificationIntent[] = [];
-  for (const platform of otherPlatforms(ctx.actor)) {
+  for (const platform of platforms(ctx.actor)) {
     const channels = new Set((await ctx.store.chat.bindingsFor(platform, 'technicians', ticket.serviceId)).map((b) => b.channelId));
     for (const channelId of channels) {
       intents.push({ recipient: { kind: 'channel', platform, channelId }, event: CARD_EVENTS.post, ticketId: ticket.id, params: { number: ticket.id }, dedupeKey: `card:${platform}:${channelId}:${ticket.id}` });
@@ -30,14 +34,17 @@ export async function planNewTicketCards(ctx: ChangeCtx, ticket: Ticket): Promis
 /** Changes a card shows; a comment is relayed in the thread by the bots, not a card change. */
 const SILENT = new Set(['commented', 'watcher_added', 'watcher_removed']);
 
-/** Every posted card of the ticket on the other platforms is refreshed, with a line saying what changed. */
+/** Every posted card of the ticket on every platform is refreshed, with a line saying what changed. */
 export async function planCardRefresh(ctx: ChangeCtx, before: Ticket, patch: TicketPatch, action: string, extra: { after?: Record<string, unknown> }): Promise<void> {
   if (SILENT.has(action)) return;
   const intents: NotificationIntent[] = [];
   const assignees = Array.isArray(extra.after?.assigneeIds) ? (extra.after!.assigneeIds as number[]) : [];
-  const who = assignees.length ? (await ctx.store.people.many(assignees)).map((p) => p.displayName).join(', ') : '';
-  const line = { action, by: ctx.actor.name, status: patch.status ?? before.status, who, resolution: patch.resolution ?? '' };
-  for (const platform of otherPlatforms(ctx.actor)) {
+  const names = async (ids: number[]) => (ids.length ? (await ctx.store.people.many(ids)).map((p) => p.displayName).join(', ') : '');
+  const who = await names(assignees);
+  // Only someone taken off (the card's Remove): the line says who, not who is left.
+  const removed = Array.isArray(extra.after?.assigneeIds) && assignees.every((id) => before.assigneeIds.includes(id)) ? await names(before.assigneeIds.filter((id) => !assignees.includes(id))) : '';
+  const line = { action, by: ctx.actor.name, status: patch.status ?? before.status, who, resolution: patch.resolution ?? '', ...(removed ? { removed } : {}) };
+  for (const platform of platforms(ctx.actor)) {
     for (const m of (await ctx.store.chat.messagesOf(before.id, platform)).filter((x) => x.kind === 'card')) {
       intents.push({
         recipient: { kind: 'channel', platform, channelId: m.channelId },

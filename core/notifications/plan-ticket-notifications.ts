@@ -13,7 +13,8 @@ import { CHAT_PLATFORMS, type ChatPlatform } from '../chat/chat.port';
  * - the requester, at a status change, an assignment or a public comment (never an internal note),
  *   unless they made the change themselves;
  * - the service's mailing list, at each new ticket;
- * - the technician cards of the other chat platform (plan-chat-cards.ts).
+ * - the technician cards of every chat platform (plan-chat-cards.ts);
+ * - a ticket filed in a chat: its receipt to the requester ("filed for you" when phone support filed it).
  * On-call SMS for urgent tickets nobody claimed is a scheduled check (page-oncall.job.ts).
  */
 interface ChangeCtx {
@@ -105,6 +106,7 @@ export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<
 /** A new ticket reaches its service's mailing list (R12). */
 export async function planNewTicket(ctx: ChangeCtx, ticket: Ticket): Promise<void> {
   await planNewTicketCards(ctx, ticket);
+  await planChatReceipt(ctx, ticket);
   if (ticket.serviceId === null) return;
   const intake = await ctx.store.notifications.intake(ticket.serviceId);
   if (!intake?.mailingList) return;
@@ -112,4 +114,16 @@ export async function planNewTicket(ctx: ChangeCtx, ticket: Ticket): Promise<voi
   const params = { ...(await ticketParams(ctx.store, ticket, ticket.assigneeIds)), requester: requester?.displayName ?? '' };
   const intent: NotificationIntent = { recipient: { kind: 'email', address: intake.mailingList }, event: 'ticket_created', ticketId: ticket.id, params, dedupeKey: `created:${ticket.id}` };
   await notify(ctx.store, ctx.now, [intent]);
+}
+
+/**
+ * A ticket filed in Slack or Teams: the requester's message about it (their DM thread, where a reply
+ * reaches the technicians), or "X filed #N for you" for a caller. Urgent: an answer, never held for a digest.
+ */
+async function planChatReceipt(ctx: ChangeCtx, ticket: Ticket): Promise<void> {
+  if (ctx.actor.channel !== 'slack' && ctx.actor.channel !== 'teams') return;
+  const mine = ticket.requesterId === ctx.actor.personId;
+  const params = { number: ticket.id, title: ticket.title, ...(mine ? {} : { by: ctx.actor.name }) };
+  const event = mine ? 'ticket_receipt' : 'filed_for_you';
+  await notify(ctx.store, ctx.now, [{ recipient: { kind: 'person', personId: ticket.requesterId }, event, urgent: true, ticketId: ticket.id, params, dedupeKey: `${event}:${ticket.id}` }]);
 }

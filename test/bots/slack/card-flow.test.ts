@@ -21,6 +21,27 @@ describe.each(SLACK_MATRIX)('Slack: technician cards in the service channel (R12
     expect(actions.elements.map((e: any) => e.action_id).sort()).toEqual(['ticket_assign', 'ticket_claim', 'ticket_note', 'ticket_resolve', 'ticket_status']);
   });
 
+  it('one way out: the presser sees the new card at once through respond, the outbox updates the posted card in place and adds one line, nothing is posted twice', async () => {
+    const { n, card } = await world();
+    await t.s.running.notifications.worker.idle();
+    t.fake.reset();
+    await t.interact({ ...press(THEO, n, { action_id: 'ticket_claim', value: String(n), type: 'button' }), response_url: t.fake.responseUrl(nextId('R')), container: { type: 'message', channel_id: QUEUE, message_ts: card.result?.ts } });
+    const [shown] = await t.fake.waitFor('response_url');
+    expect(shown.body.replace_original).toBe(true);
+    expect(JSON.stringify(shown.body.blocks)).toContain('Théo Technicien');
+    const [update] = await t.fake.waitFor('chat.update');
+    expect(update.body.ts).toBe(card.result?.ts);
+    expect(JSON.stringify(update.body.blocks)).toContain('Théo Technicien');
+    await t.fake.waitFor('chat.postMessage', (b) => b.channel === QUEUE && b.thread_ts);
+    await t.s.running.notifications.worker.idle();
+    await settle();
+    // No second card, no second line, no second update: the outbox did it once, the presser's answer was no post.
+    expect(t.fake.of('chat.postMessage', (b) => b.channel === QUEUE && !b.thread_ts)).toEqual([]);
+    expect(t.fake.of('chat.postMessage', (b) => b.channel === QUEUE && b.thread_ts)).toHaveLength(1);
+    expect(t.fake.of('chat.update')).toHaveLength(1);
+    expect(await t.count('ticket_messages')).toBe((await t.s.t.uow.read.chat.messagesOf(n, 'slack')).length);
+  });
+
   it('a ticket filed with /ticket and no category (not routed yet) reaches every technicians\' channel', async () => {
     await world();
     t.fake.reset();

@@ -29,6 +29,8 @@ describe.each(TEST_DATABASES)('Teams: technician cards in the service channel (R
     // The Assign choice lists the technicians met through Teams (by @mention and by e-mail).
     expect(text(c)).toContain('Théo Technicien');
     expect(text(c)).toContain('Tina Tech');
+    // The outbox posted it and recorded where, so later changes replace this very message.
+    await t.s.running.notifications.worker.idle();
     const rows = await t.s.t.uow.read.chat.messagesOf(n, 'teams');
     expect(rows.find((m) => m.kind === 'card')).toMatchObject({ channelId: QUEUE, messageTs: card.id });
   });

@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('Teams: knowledge-base deflection in the personal 
     await t.fake.waitFor(inChat);
     const id = 'kb-press-1';
     const r = await t.execute(ALICE, 'kb_solved', { article: ids.vpn }, { conversationId: personalChat(ALICE), replyToId: 'offer', id });
-    expect(r.body.value.body[1].text).toBe("Tant mieux ! Aucun ticket n'a été créé. Écrivez-moi si le problème revient.");
+    // The same sentence as on Slack and the web: one conversation service answers "This solved it".
+    expect(r.body.value.body[1].text).toBe("Tant mieux ! Aucun ticket n'a été créé. Merci d'avoir indiqué que « Le VPN ne se connecte pas » vous a aidé.");
     await t.execute(ALICE, 'kb_solved', { article: ids.vpn }, { conversationId: personalChat(ALICE), replyToId: 'offer', id });
     await t.execute(ALICE, 'kb_solved', { article: ids.vpn }, { conversationId: personalChat(ALICE), replyToId: 'offer', id: 'kb-press-2' });
     expect((await t.s.t.uow.read.kb.get(ids.vpn))!.helpfulCount).toBe(1);

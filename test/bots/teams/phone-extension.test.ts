@@ -30,7 +30,8 @@ describe.each(TEST_DATABASES)('Teams: "New ticket for a caller" message extensio
     expect([ticket.requesterId, ticket.createdById, ticket.sourceChannel]).toEqual([alice!.id, theo!.id, 'phone']);
     await t.fake.waitFor((c) => c.conversationId === QUEUE && JSON.stringify(cardOf(c.body) ?? {}).includes('plus de son'));
     const [told] = await t.fake.waitFor((c) => c.conversationId === 'a:dm-alice' && /pour vous/.test(c.body.text ?? ''));
-    expect(told.body.text).toBe(`Théo Technicien a créé le ticket #${n} pour vous : Appel : plus de son dans Teams\n\nPour répondre : citez ce message, ou écrivez « #${n} » suivi de votre message.`);
+    // From the outbox (retried through an outage): the sentence, the ticket's link, how to reply.
+    expect(told.body.text).toBe(`Théo Technicien a créé le ticket #${n} pour vous : Appel : plus de son dans Teams\n\n[helpdesk.example.test/tickets/${n}](https://helpdesk.example.test/tickets/${n})\n\nPour répondre : citez ce message, ou écrivez « #${n} » suivi de votre message.`);
   });
 
   it('a new caller by phone number becomes a person with the name given', async () => {

@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('Teams: proactive messages from another instance, 
     const [opened] = await fake.waitFor((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(opened.body).toMatchObject({ isGroup: false, members: [{ id: THEO.aadObjectId }], tenantId: 'tenant-1' });
     const [told] = await fake.waitFor((c) => c.method === 'POST' && c.conversationId === opened.id && /Écran cassé/.test(c.body.text ?? ''));
-    expect(told.body.text).toMatch(/^Tina Tech filed ticket #\d+ for you: Écran cassé\n\nTo reply: quote this message, or write "#\d+" followed by your message\.$/);
+    expect(told.body.text).toMatch(/^Tina Tech filed ticket #\d+ for you: Écran cassé\n\n\[[^\]]+\/tickets\/\d+\]\([^)]+\)\n\nTo reply: quote this message, or write "#\d+" followed by your message\.$/);
     expect(await b.deps.uow.read.conversationRefs.personal('teams', THEO.aadObjectId)).toMatchObject({ conversationId: opened.id, serviceUrl: fake.serviceUrl });
   });
 });
