@@ -175,7 +175,7 @@ export const CHAT_WORDS: { [K in Kind]: ChatWord<K> } = {
   },
   directory_map: {
     platforms: ALL,
-    help: [{ section: 'admins', syntax: (p) => [helpdesk(p, 'directory map <group> technician <service>|manager|admin')], text: 'talk.help_directory_map' }],
+    help: [{ section: 'admins', syntax: (p) => [helpdesk(p, 'directory map <group> technician <service>'), helpdesk(p, 'directory map <group> manager|admin')], text: 'talk.help_directory_map' }],
     answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
   },
   directory_groups: {
