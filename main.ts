@@ -1,4 +1,6 @@
 import http from 'node:http';
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { slaAutomationJobs } from './core/automation/automation.jobs';
@@ -18,6 +20,7 @@ import type { Store } from './core/shared/store.port';
 import { reportJobs } from './core/reports/report-jobs';
 import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
+import { Inbox, type InboxOptions } from './core/chat/inbox';
 
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
 function webOptions(settings: Settings) {
@@ -37,6 +40,8 @@ export interface Running {
   deps: CoreDeps;
   /** The outbox worker and the job runner (register scheduled jobs on `notifications.runner`). */
   notifications: Notifications;
+  /** Chat inputs stored before their ack, and the workers that do them. */
+  inbox: Inbox;
   close(): Promise<void>;
 }
 
@@ -52,7 +57,7 @@ export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   return out;
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions } = {}): Promise<Running> {
+export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; inbox?: Partial<Omit<InboxOptions, 'uow' | 'clock'>> } = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
@@ -61,6 +66,13 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const deps = buildDeps(settings, db, opts.clock);
   // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
   const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
+  const inbox = new Inbox({
+    uow: deps.uow,
+    clock: deps.clock,
+    owner: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`.slice(0, 64),
+    onError: (err, e) => log.warn({ err, inbox: e ? { id: e.id, source: e.source, attempts: e.attempts } : undefined }, 'inbox input failed'),
+    ...opts.inbox,
+  });
   const posters = reportPosters(settings, db.uow.read);
   for (const job of reportJobs({ deps, posters, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
     notifications.runner.register(job);
@@ -70,6 +82,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   for (const job of slaAutomationJobs(deps, { webhooks: fetchWebhookSender() })) notifications.runner.register(job);
   const app = createApp({
     deps,
+    inbox,
     publicUrl: settings.PUBLIC_URL,
     timeZone: settings.HELPDESK_TIMEZONE,
     web: webOptions(settings),
@@ -104,6 +117,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const port = (server.address() as AddressInfo).port;
   log.info({ port, database: db.dialect }, 'helpdesk listening');
   notifications.start();
+  // The polling finds retries and what a dead instance left; tests without timers rely on the kicks.
+  if (opts.notifications?.timers !== false) inbox.start();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -113,11 +128,12 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
       const force = setTimeout(() => server.closeAllConnections(), 10000);
       await done;
       clearTimeout(force);
+      await inbox.stop();
       await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
-  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, close };
+  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, inbox, close };
 }
 
 export async function main(): Promise<void> {

@@ -11,6 +11,7 @@ import { reportCommand, REPORT_USAGE } from './report';
 import { backupCommand, restoreCommand, BACKUP_USAGE } from './backup';
 import { gdprCommand, GDPR_USAGE } from './gdpr';
 import { outboxCommand, OUTBOX_USAGE } from './outbox';
+import { inboxCommand, INBOX_USAGE } from './inbox';
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -25,6 +26,7 @@ ${REPORT_USAGE}
 ${BACKUP_USAGE}
 ${GDPR_USAGE}
 ${OUTBOX_USAGE}
+${INBOX_USAGE}
 
 Settings come from the environment and .env (see README).`;
 
@@ -63,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (command === 'token') return await tokenCommand(deps, actor, rest);
     if (command === 'outbox') return await outboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    if (command === 'inbox') return await inboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'gdpr') return await gdprCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'report') {
       const delivery = { posters: reportPosters(settings, db.uow.read), publicUrl: settings.PUBLIC_URL };

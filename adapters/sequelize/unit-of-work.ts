@@ -25,6 +25,7 @@ import { SqlSlaRepository } from './repositories/sla.repository';
 import { SqlRoutingRepository } from './repositories/routing.repository';
 import { SqlAutomationRepository } from './repositories/automation.repository';
 import { SqlTemplateRepository } from './repositories/template.repository';
+import { SqlInboxRepository } from './repositories/inbox.repository';
 import { Sql, type Dialect, type Lock } from './sql';
 
 /** MySQL errors after which the whole unit of work may simply run again: deadlock, lock wait timeout. */
@@ -63,6 +64,7 @@ export function createStore(sql: Sql): Store {
     routing: new SqlRoutingRepository(sql),
     automation: new SqlAutomationRepository(sql),
     templates: new SqlTemplateRepository(sql),
+    inbox: new SqlInboxRepository(sql),
   };
 }
 

@@ -9,19 +9,22 @@ import { twilioSmsRouter } from '../twilio/sms.routes';
 import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
 import type { ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
+import type { Inbox } from '../../core/chat/inbox';
 
 export interface AppOptions {
   deps: CoreDeps;
+  /** Every chat input is stored here before it is acknowledged (core/chat/inbox.ts). */
+  inbox: Inbox;
   publicUrl: string;
   /** True when the database answers; /healthz turns it into 200 or 503. */
   health: () => Promise<boolean>;
   logError: (err: unknown, req: Request) => void;
   /** Present when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
-  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl'>;
+  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'inbox'>;
   /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
   twilio?: { authToken: string };
   /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
-  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl'>;
+  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl' | 'inbox'>;
   /** HELPDESK_TIMEZONE, for report periods; without it, the business calendar's zone. */
   timeZone?: string;
   /** The web app at `/` (sign-in settings); without it, local sign-in with a per-process session secret. */
@@ -35,7 +38,7 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
-  const prometheus = metrics(o.deps);
+  const prometheus = metrics(o.deps, o.inbox);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);
   app.get('/healthz', async (_req, res) => {
@@ -44,10 +47,10 @@ export function createApp(o: AppOptions): Express {
   });
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps));
-  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
-  app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
+  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl }));
+  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl }));
+  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl }));
+  app.use(webRouter({ deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;
 }

@@ -3,6 +3,7 @@ import express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CoreDeps } from '../../core/shared/deps';
 import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
+import type { Inbox } from '../../core/chat/inbox';
 
 /**
  * GET /metrics in Prometheus text format (R6). One registry per app, not prom-client's global one,
@@ -10,7 +11,7 @@ import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
  * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
  * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
  */
-export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
+export function metrics(deps: CoreDeps, inbox?: Inbox): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
   const tickets = new Gauge({ name: 'helpdesk_tickets', help: 'Tickets by status and service', labelNames: ['status', 'service'], registers: [registry] });
@@ -23,6 +24,24 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   const outbox = new Gauge({ name: 'helpdesk_outbox_messages', help: 'Notifications not delivered yet, by channel and state (pending, sending, held, failed)', labelNames: ['channel', 'state'], registers: [registry] });
   const breaches = new Gauge({ name: 'helpdesk_sla_breaches', help: 'Tickets whose SLA deadline was missed, by clock (own, resolve)', labelNames: ['clock'], registers: [registry] });
   const inbound = new Counter({ name: 'helpdesk_inbound_events_total', help: 'Platform events received and kept for idempotency, by source', labelNames: ['source'], registers: [registry] });
+  const inboxRows = new Gauge({ name: 'helpdesk_inbox_inputs', help: 'Chat inputs in the inbox, by source and state (pending, working, done, failed = parked)', labelNames: ['source', 'state'], registers: [registry] });
+  // In-process counts since this instance started: they only grow, as counters must.
+  const inboxCounters = {
+    received: new Counter({ name: 'helpdesk_inbox_received_total', help: 'Chat inputs stored by this instance, by source', labelNames: ['source'], registers: [registry] }),
+    duplicates: new Counter({ name: 'helpdesk_inbox_duplicates_total', help: 'Redeliveries recognised by their idempotency key (nothing stored), by source', labelNames: ['source'], registers: [registry] }),
+    done: new Counter({ name: 'helpdesk_inbox_done_total', help: 'Chat inputs done by this instance, by source', labelNames: ['source'], registers: [registry] }),
+    retried: new Counter({ name: 'helpdesk_inbox_retries_total', help: 'Failed attempts put back for a retry, by source', labelNames: ['source'], registers: [registry] }),
+    parked: new Counter({ name: 'helpdesk_inbox_parked_total', help: 'Chat inputs parked after their last try, by source', labelNames: ['source'], registers: [registry] }),
+  };
+  const refreshInbox = async () => {
+    if (!inbox) return;
+    inboxRows.reset();
+    for (const r of await deps.uow.read.inbox.countByState()) inboxRows.set({ source: r.source, state: r.state }, r.count);
+    for (const [name, counter] of Object.entries(inboxCounters)) {
+      counter.reset();
+      for (const [source, n] of Object.entries(inbox.stats[name as keyof typeof inboxCounters])) counter.inc({ source }, n);
+    }
+  };
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
@@ -53,7 +72,7 @@ export function metrics(deps: CoreDeps): { middleware: (req: Request, res: Respo
   };
   const router = express.Router();
   router.get('/', async (_req, res) => {
-    await refresh();
+    await Promise.all([refresh(), refreshInbox()]);
     res.type(registry.contentType).send(await registry.metrics());
   });
   return { middleware, router };

@@ -5,7 +5,7 @@ import { reportOnDemand, searchTickets } from './lookups';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/shared/actor';
 import { addComment } from '../../core/tickets/add-comment.service';
-import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.service';
+import { messageInThread } from '../../core/chat/chat-channels.service';
 import { parseDirectMessage, relayRule, stripBotMention } from '../../core/chat/chat-command';
 import { helpBlocks } from '../../cards/help.blocks';
 import { asPerson, directMessage, ephemeral, SlackContext, tr } from './context';
@@ -18,8 +18,8 @@ type Msg = { type: string; subtype?: string; bot_id?: string; user?: string; tex
 type Say = (m: { text: string; blocks?: unknown[] }) => Promise<unknown>;
 
 /**
- * Events (already acknowledged by Bolt on arrival). Slack retries an event it thinks was lost:
- * the event id is recorded first, so a retry does nothing, and comments carry it as their idempotency key.
+ * Events, worked on from the inbox (bots/slack/inbound.ts). Slack retries an event it thinks was lost:
+ * the inbox keys it by event id, so a retry does nothing, and comments carry it as their idempotency key.
  */
 export function registerEvents(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event, body, client }) => {
@@ -29,7 +29,6 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const eventId = String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`);
     const threaded = m.thread_ts && m.thread_ts !== m.ts;
     if (m.channel_type !== 'im' && !threaded) return;
-    if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
     const say: Say = (x) => client.chat.postMessage({ channel: m.channel, ...(threaded ? { thread_ts: m.thread_ts } : {}), ...x } as never);
     await asPerson(ctx, client, m.user, m.channel_type === 'im' ? (text) => say({ text }) : ephemeral(client, m.channel, m.user), async (actor) => {
       const ref = threaded ? await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts!) : null;
@@ -38,13 +37,11 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     });
   });
 
-  app.event('app_mention', async ({ event, body, client, context }) => {
+  app.event('app_mention', async ({ event, client, context }) => {
     const m = event as unknown as Msg;
     if (!m.user || typeof m.text !== 'string') return;
     // A mention inside a ticket's thread is a reply there: the message listener relays it.
     if (m.thread_ts && (await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts))) return;
-    const eventId = String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`);
-    if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
     const tell = ephemeral(client, m.channel, m.user);
     const say: Say = (x) => client.chat.postEphemeral({ channel: m.channel, user: m.user!, ...x } as never);
     await asPerson(ctx, client, m.user, tell, (actor) => conversation(ctx, actor, stripBotMention(m.text!, context.botUserId), say));

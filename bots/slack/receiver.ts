@@ -1,5 +1,6 @@
 import express, { Request, Response, Router } from 'express';
-import { isValidSlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
+import type { SlackAccept } from './inbound';
 
 export interface ReceiverLog {
   warn(o: object, msg: string): void;
@@ -7,10 +8,10 @@ export interface ReceiverLog {
 }
 
 /**
- * Slack over HTTP on the main express server (`POST /slack/events`), bolt-js style: every request
- * funnels into `app.processEvent`. The signature is checked on the raw bytes before anything is
- * parsed; a payload Bolt could not route is a 400 here rather than a silent timeout.
- * Acknowledge first, work after: the response leaves as soon as a listener calls ack().
+ * Slack over HTTP on the main express server (`POST /slack/events`). The signature is checked on the
+ * raw bytes before anything is parsed; a payload Bolt could not route is a 400 here rather than a
+ * silent timeout. Every verified payload funnels into `accept` (bots/slack/inbound.ts), which stores
+ * it and acknowledges; the response leaves when it calls ack().
  */
 export class SlackHttpReceiver implements Receiver {
   readonly router: Router = express.Router();
@@ -19,8 +20,7 @@ export class SlackHttpReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly log: ReceiverLog,
-    /** Slack gives up after 3 s: answer empty before then if no listener acknowledged. */
-    private readonly ackDeadlineMs = 2500,
+    private readonly accept: SlackAccept,
   ) {
     this.router.post('/', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
       this.handle(req, res).catch((err) => {
@@ -78,23 +78,17 @@ export class SlackHttpReceiver implements Receiver {
       else if (typeof response === 'string') res.status(200).type('text').send(response);
       else res.status(200).json(response);
     };
-    const timer = setTimeout(() => {
-      if (!acked) this.log.warn({ type: body.type ?? body.command }, 'slack request not acknowledged in time');
-      send();
-    }, this.ackDeadlineMs);
-    const retry = req.header('x-slack-retry-num');
-    const event: ReceiverEvent = {
-      body,
-      ack: async (response?: unknown) => send(response),
-      retryNum: retry ? Number(retry) : undefined,
-      retryReason: req.header('x-slack-retry-reason') ?? undefined,
-    };
     try {
-      await this.bolt!.processEvent(event);
+      // Stored before the ack (DESIGN.md): the storing step decides what runs now and what a worker does.
+      await this.accept(body, async (response?: unknown) => send(response));
     } catch (err) {
-      this.log.error({ err }, 'slack listener failed');
+      this.log.error({ err }, 'slack input not stored or failed inline');
+      // Nothing stored means nothing acknowledged: Slack retries an event it got no 200 for.
+      if (!acked && !res.headersSent) {
+        acked = true;
+        res.status(503).json({ error: 'unavailable' });
+      }
     } finally {
-      clearTimeout(timer);
       send();
     }
   }

@@ -10,12 +10,16 @@ import { registerEvents } from './events';
 import { registerKbActions } from './kb';
 import { registerStaffActions } from './staff';
 import { WorkLimit } from './work-limit';
+import { slackInbound } from './inbound';
+import type { Inbox } from '../../core/chat/inbox';
 
 /** Enough to keep the database pool busy, few enough that acks stay prompt under a burst. */
 const WORK_CONCURRENCY = 8;
 
 export interface SlackBotOptions {
   deps: CoreDeps;
+  /** Where every input is stored before Slack gets its acknowledgement. */
+  inbox: Inbox;
   botToken: string;
   signingSecret: string;
   /** SLACK_API_URL: Slack's Web API, or a local peer in tests. */
@@ -44,8 +48,9 @@ function boltLogger(log: SlackBotOptions['log']): Logger {
  * interactivity). Settings arrive as arguments from main.ts; nothing here reads the environment.
  */
 export function createSlackBot(o: SlackBotOptions): Router {
-  const receiver = new SlackHttpReceiver(o.signingSecret, o.log);
-  const app = new App({
+  const inbound = slackInbound(o.inbox, () => app, o.log);
+  const receiver = new SlackHttpReceiver(o.signingSecret, o.log, inbound.accept);
+  const app: App = new App({
     token: o.botToken,
     receiver,
     logger: boltLogger(o.log),
@@ -66,6 +71,9 @@ export function createSlackBot(o: SlackBotOptions): Router {
   registerStaffActions(app, ctx);
   app.error(async (err) => {
     o.log.error({ err }, 'slack listener error');
+    // Back to the inbox: a platform outage while answering is retried later, never dropped.
+    throw err;
   });
+  o.inbox.handle('slack', inbound.dispatch);
   return receiver.router;
 }

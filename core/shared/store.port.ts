@@ -17,6 +17,7 @@ import type { SlaRepository } from '../sla/sla.port';
 import type { RoutingRepository } from '../routing/routing.port';
 import type { AutomationRepository } from '../automation/automation.port';
 import type { TemplateRepository } from '../templates/template.entity';
+import type { InboxRepository } from '../chat/inbox.port';
 
 /** Which tickets a reader may see, pushed down into the query so lists and counts never leak. */
 export type AccessScope =
@@ -175,6 +176,8 @@ export interface Store {
   routing: RoutingRepository;
   automation: AutomationRepository;
   templates: TemplateRepository;
+  /** Chat inputs stored before they are acknowledged (core/chat/inbox.ts). */
+  inbox: InboxRepository;
 }
 
 export interface UnitOfWork {

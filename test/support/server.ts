@@ -28,6 +28,7 @@ export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { cloc
   // A message still being settled must not race a test's wipe of the database.
   const wipe = t.reset;
   t.reset = async () => {
+    await running.inbox.idle();
     await running.notifications.worker.idle();
     await wipe();
   };
