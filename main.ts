@@ -70,6 +70,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
     uow: deps.uow,
     clock: deps.clock,
     owner: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`.slice(0, 64),
+    leaseMs: settings.HELPDESK_INBOX_LEASE_SECONDS * 1000,
     onError: (err, e) => log.warn({ err, inbox: e ? { id: e.id, source: e.source, attempts: e.attempts } : undefined }, 'inbox input failed'),
     ...opts.inbox,
   });

@@ -30,6 +30,10 @@ export interface FakeSlack {
   waitFor(method: string, where?: (b: Record<string, any>) => boolean, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** The next call of `method` answers `{ ok: false, error }`, as Slack does for a bad channel or a revoked token. */
   failNext(method: string, error: string): void;
+  /** Slack down: every request (Web API and response_url) answers 503 until set back to false. */
+  outage(down: boolean): void;
+  /** Each answer waits this long (a slow Slack keeps work in flight). */
+  slow(ms: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -115,10 +119,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   };
 
+  let down = false;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      if (down) {
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+        return;
+      }
       const url = req.url ?? '/';
       let body: Record<string, any>;
       try {
@@ -160,7 +171,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
     },
     failNext: (method, error) => failures.set(method, error),
+    outage: (v) => void (down = v),
+    slow: (ms) => void (delayMs = ms),
     reset: () => {
+      down = false;
+      delayMs = 0;
       calls.length = 0;
       failures.clear();
     },
