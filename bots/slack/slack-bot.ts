@@ -1,4 +1,5 @@
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, LogLevel, type AuthorizeResult, type Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { SlackHttpReceiver } from './receiver';
@@ -44,23 +45,39 @@ function boltLogger(log: SlackBotOptions['log']): Logger {
 }
 
 /**
+ * Bolt's single-token authorization without verification calls auth.test for every input: here it
+ * runs on the first input only (never at start, so a Slack outage never stops the server), and again
+ * only after a failure.
+ */
+function botAuthorization(botToken: string, client: WebClient): () => Promise<AuthorizeResult> {
+  let known: Promise<AuthorizeResult> | null = null;
+  return () =>
+    (known ??= client.auth.test().then(
+      (r) => ({ botToken, botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id, enterpriseId: r.enterprise_id }),
+      (err) => {
+        known = null;
+        throw err;
+      },
+    ));
+}
+
+/**
  * The Slack bot, mounted by the HTTP app at `POST /slack/events` (events, slash commands,
  * interactivity). Settings arrive as arguments from main.ts; nothing here reads the environment.
  */
 export function createSlackBot(o: SlackBotOptions): Router {
   const inbound = slackInbound(o.inbox, () => app, o.log);
   const receiver = new SlackHttpReceiver(o.signingSecret, o.log, inbound.accept);
+  const clientOptions = {
+    slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`,
+    // A few quick retries, never minutes of them: a longer outage goes back to the inbox, which retries later.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+  };
   const app: App = new App({
-    token: o.botToken,
+    authorize: botAuthorization(o.botToken, new WebClient(o.botToken, clientOptions)),
     receiver,
     logger: boltLogger(o.log),
-    // auth.test runs on the first request rather than at start, so a Slack outage never stops the server.
-    tokenVerificationEnabled: false,
-    clientOptions: {
-      slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`,
-      // Follow-up posts are best effort until issue 5's outbox: a few quick retries, never minutes of them.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
-    },
+    clientOptions,
   });
   const ctx: SlackContext = { deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone, log: o.log, work: new WorkLimit(WORK_CONCURRENCY) };
   registerCommands(app, ctx);
