@@ -68,6 +68,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
   const inbox = new Inbox({
     uow: deps.uow,
+    ingest: db.ingest(),
     clock: deps.clock,
     owner: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`.slice(0, 64),
     leaseMs: settings.HELPDESK_INBOX_LEASE_SECONDS * 1000,

@@ -19,7 +19,10 @@ export interface Server {
   peakRssMb(): number;
 }
 
-export function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+/** BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops (to see what dominates). */
+const profiling = () => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+
+export function startServer(env: Record<string, string>, nodeArgs: string[] = profiling()): Promise<Server> {
   const child = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../bin/helpdesk.js'), 'serve'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,12 +1,14 @@
 import type { UnitOfWork } from '../shared/store.port';
 import type { Clock } from '../shared/clock.port';
-import type { InboxEntry, InboxOutcome, InboxSource } from './inbox.port';
+import type { InboxEntry, InboxOutcome, InboxRepository, InboxSource } from './inbox.port';
 
 /** What a source does with one stored input: the same handlers the receiving request would have run. */
 export type Dispatch = (payload: unknown, entry: InboxEntry) => Promise<void>;
 
 export interface InboxOptions {
   uow: UnitOfWork;
+  /** Where receivers store inputs (a pool the workers never hold); `uow.read.inbox` when absent. */
+  ingest?: Pick<InboxRepository, 'store'>;
   clock: Clock;
   /** Names this instance in leases. */
   owner: string;
@@ -40,7 +42,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * hands each to its source's dispatch function, retries with backoff and parks a row after N tries.
  */
 export class Inbox {
-  private readonly o: Required<Omit<InboxOptions, 'onError'>> & Pick<InboxOptions, 'onError'>;
+  private readonly o: Required<Omit<InboxOptions, 'onError' | 'ingest'>> & Pick<InboxOptions, 'onError' | 'ingest'>;
   private readonly dispatchers = new Map<InboxSource, Dispatch>();
   private draining: Promise<number> | null = null;
   private again = false;
@@ -54,6 +56,10 @@ export class Inbox {
     this.o = { batchSize: 32, concurrency: 8, leaseMs: 60_000, maxAttempts: 8, backoffBaseMs: 2_000, backoffMaxMs: 15 * 60_000, pollMs: 1000, ...opts };
   }
 
+  private store(): Pick<InboxRepository, 'store'> {
+    return this.o.ingest ?? this.o.uow.read.inbox;
+  }
+
   get owner(): string {
     return this.o.owner;
   }
@@ -65,7 +71,7 @@ export class Inbox {
 
   /** Stores the input for the workers; false for a redelivery (already stored). Acknowledge after it resolves. */
   async receive(source: InboxSource, key: string, payload: unknown): Promise<boolean> {
-    const fresh = await this.o.uow.read.inbox.store({ source, key, payload: JSON.stringify(payload) }, this.o.clock.now());
+    const fresh = await this.store().store({ source, key, payload: JSON.stringify(payload) }, this.o.clock.now());
     bump(fresh ? this.stats.received : this.stats.duplicates, source);
     if (fresh) this.kick();
     return fresh;
@@ -80,7 +86,7 @@ export class Inbox {
   async inline<T>(source: InboxSource, key: string, payload: unknown, work: () => Promise<T>, opts: { retry?: boolean } = {}): Promise<{ fresh: false } | { fresh: true; result: T }> {
     const now = this.o.clock.now();
     const lease = { owner: this.o.owner, until: new Date(now.getTime() + this.o.leaseMs) };
-    const fresh = await this.o.uow.read.inbox.store({ source, key, payload: JSON.stringify(payload), lease }, now);
+    const fresh = await this.store().store({ source, key, payload: JSON.stringify(payload), lease }, now);
     bump(fresh ? this.stats.received : this.stats.duplicates, source);
     if (!fresh) return { fresh: false };
     let result: T;
@@ -157,7 +163,11 @@ export class Inbox {
     const rows = await this.o.uow.transaction((s) => s.inbox.claim(this.o.owner, now, new Date(now.getTime() + this.o.leaseMs), this.o.batchSize));
     let next = 0;
     const lanes = Array.from({ length: Math.min(this.o.concurrency, rows.length) }, async () => {
-      for (let i = next++; i < rows.length; i = next++) await this.work(rows[i]);
+      for (let i = next++; i < rows.length; i = next++) {
+        // Between two inputs, let waiting requests run first: acks share this event loop with the work.
+        await new Promise((r) => setImmediate(r));
+        await this.work(rows[i]);
+      }
     });
     await Promise.all(lanes);
     return rows.length;
