@@ -6,6 +6,7 @@ import { startFakeSlack, type FakeSlack } from '../../support/fake-slack';
 import { startTestServer, type TestServer } from '../../support/server';
 import { sign, SIGNING_SECRET } from '../../support/slack';
 import { sharedDatabase } from '../../support/child-server';
+import { startFakeBotConnector } from '../../support/fake-bot-connector';
 import { listInbox, retryInbox } from '../../../core/chat/inbox-admin.service';
 import { systemActor } from '../../../core/shared/actor';
 
@@ -80,6 +81,22 @@ describe.each(TEST_DATABASES)('R19 inbox: a Slack outage while answering, on %s'
     await until('done', async () => (await listInbox(s.running.deps, admin, { state: 'done' })).entries.some((e) => e.key === 'cmd:TRGRPARK'));
     expect((await listInbox(s.running.deps, admin, { state: 'failed' })).entries).toEqual([]);
   }, 60_000);
+
+  it('/metrics shows the inbox by source and state, and counters that only grow (R6 R19)', async () => {
+    const scrape = async () => (await (await fetch(`${s.url}/metrics`)).text()).split('\n');
+    const value = (lines: string[], sample: string) => Number(lines.find((l) => l.startsWith(sample + ' '))?.split(' ')[1] ?? NaN);
+    const first = await scrape();
+    // Three commands so far (the warm-up, the outage, the parked one): all done now.
+    expect(value(first, 'helpdesk_inbox_inputs{source="slack",state="done"}')).toBe(3);
+    expect(value(first, 'helpdesk_inbox_received_total{source="slack"}')).toBe(3);
+    expect(value(first, 'helpdesk_inbox_parked_total{source="slack"}')).toBe(1);
+    expect(value(first, 'helpdesk_inbox_retries_total{source="slack"}')).toBeGreaterThanOrEqual(8);
+    // Retention deletes rows; the counters do not go down with them.
+    await s.t.db.sequelize.query('DELETE FROM inbox');
+    const second = await scrape();
+    expect(second.some((l) => l.startsWith('helpdesk_inbox_inputs{'))).toBe(false);
+    expect(value(second, 'helpdesk_inbox_received_total{source="slack"}')).toBe(3);
+  });
 });
 
 describe.each(TEST_DATABASES)('R19 inbox: two instances share the inbound queue, on %s', (dbName) => {
@@ -116,5 +133,32 @@ describe.each(TEST_DATABASES)('R19 inbox: two instances share the inbound queue,
     for (let i = 0; i < N; i++) expect([i, fake.of('response_url', (b) => b.responseId === `RTWO${i}`).length]).toEqual([i, 1]);
     const owners = (await db.sequelize.query("SELECT DISTINCT lease_owner FROM inbox WHERE state = 'done'"))[0] as Array<{ lease_owner: string }>;
     expect(new Set(owners.map((o) => o.lease_owner))).toEqual(new Set(servers.map((r) => r.inbox.owner)));
+  }, 120_000);
+
+  it('Teams activities too: report forms sent to either instance each file one ticket, recorded under their activity key', async () => {
+    const connector = await startFakeBotConnector();
+    try {
+      const people = Array.from({ length: 4 }, (_, i) => ({ id: `29:two-${i}`, aadObjectId: `cccccccc-0000-4000-8000-00000000000${i}`, name: `Teams ${i}`, email: `tt${i}@exemple.fr`, locale: 'en-GB' }));
+      for (const p of people) connector.addUser(p);
+      const N = 20;
+      const statuses = await Promise.all(Array.from({ length: N }, async (_, i) => {
+        const u = people[i % people.length];
+        const activity = {
+          type: 'message', id: `two-form-${i}`, channelId: 'msteams', serviceUrl: connector.serviceUrl, locale: 'en-GB',
+          from: { id: u.id, name: u.name, aadObjectId: u.aadObjectId }, recipient: { id: '28:helpdesk-bot', name: 'Helpdesk' },
+          conversation: { id: `a:dm-two-${i % people.length}`, conversationType: 'personal', tenantId: 'tenant-two' }, channelData: { tenant: { id: 'tenant-two' } },
+          value: { verb: 'file_ticket', title: `Teams queue problem ${i}` },
+        };
+        const res = await fetch(`${servers[i % 2].url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        await res.arrayBuffer();
+        return res.status;
+      }));
+      expect(statuses.every((st) => st === 200)).toBe(true);
+      await until('all Teams inputs done', async () => Number((await one(db, "SELECT COUNT(*) AS n FROM inbox WHERE source = 'teams' AND state = 'done'")).n) === N, 60_000);
+      const titles = ((await db.sequelize.query("SELECT title FROM tickets WHERE title LIKE 'Teams queue problem%'"))[0] as Array<{ title: string }>).map((r) => r.title).sort();
+      expect(titles).toEqual(Array.from({ length: N }, (_, i) => `Teams queue problem ${i}`).sort());
+    } finally {
+      await connector.close();
+    }
   }, 120_000);
 });
