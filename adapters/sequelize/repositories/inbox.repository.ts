@@ -1,8 +1,24 @@
 import type { InboxEntry, InboxOutcome, InboxRepository, InboxSource, InboxState, NewInput } from '../../../core/chat/inbox.port';
+import { isRetryableMysqlError } from '../unit-of-work';
 import { marks, toDate, toDateOrNull, toInt, toStrOrNull, type Row, type Sql } from '../sql';
 
 const COLUMNS = 'id, source, idempotency_key, payload, state, attempts, due_at, lease_owner, lease_until, last_error, created_at, done_at';
 const clip = (s: string) => s.slice(0, 500);
+
+/**
+ * A claim's `FOR UPDATE` takes next-key locks on the due index, which an INSERT of a new input can
+ * deadlock with on MySQL. Both statements are idempotent on their own: run the loser again.
+ */
+async function retrying<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= 5 || !isRetryableMysqlError(err)) throw err;
+      await new Promise((r) => setTimeout(r, 2 + Math.random() * 10 * (attempt + 1)));
+    }
+  }
+}
 
 const toEntry = (r: Row): InboxEntry => ({
   id: toInt(r.id),
@@ -27,7 +43,7 @@ export class SqlInboxRepository implements InboxRepository {
     const cols = ['source', 'idempotency_key', 'payload', 'state', 'attempts', 'due_at', 'lease_owner', 'lease_until', 'created_at'];
     const sql = this.sql.insertIgnoreSql('inbox', cols, ['source', 'idempotency_key']);
     const state = i.lease ? 'working' : 'pending';
-    const changed = await this.sql.run(sql, [i.source, i.key.slice(0, 191), i.payload, state, 0, at, i.lease?.owner ?? null, i.lease?.until ?? null, at]);
+    const changed = await retrying(() => this.sql.run(sql, [i.source, i.key.slice(0, 191), i.payload, state, 0, at, i.lease?.owner ?? null, i.lease?.until ?? null, at]));
     return changed > 0;
   }
 
@@ -47,7 +63,11 @@ export class SqlInboxRepository implements InboxRepository {
     return rows.map(toEntry);
   }
 
-  async settle(source: InboxSource, key: string, owner: string, outcome: InboxOutcome, now: Date): Promise<boolean> {
+  settle(source: InboxSource, key: string, owner: string, outcome: InboxOutcome, now: Date): Promise<boolean> {
+    return retrying(() => this.settleOnce(source, key, owner, outcome, now));
+  }
+
+  private async settleOnce(source: InboxSource, key: string, owner: string, outcome: InboxOutcome, now: Date): Promise<boolean> {
     const mine = "WHERE source = ? AND idempotency_key = ? AND lease_owner = ? AND state = 'working'";
     const k = [source, key.slice(0, 191), owner];
     switch (outcome.kind) {

@@ -109,8 +109,8 @@ describe.each(TEST_DATABASES)('R19 inbox: two instances share the inbound queue,
     for (let i = 0; i < 6; i++) fake.addUser({ id: `UTWO0000${i}`, name: `Person ${i}`, email: `two${i}@exemple.fr`, locale: 'en-GB' });
     shared = await sharedDatabase(dbName, 'inbox-two');
     for (let k = 0; k < 2; k++) {
-      const settings = loadSettings({ DATABASE_URL: shared.url, PORT: '0', LOG_LEVEL: 'silent', ...slackEnv(fake) });
-      servers.push(await startServer(settings, { quiet: true, inbox: { pollMs: 50 } }));
+      const settings = loadSettings({ DATABASE_URL: shared.url, PORT: '0', LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent', ...slackEnv(fake) });
+      servers.push(await startServer(settings, { quiet: !process.env.DEBUG_LOG, inbox: { pollMs: 50 } }));
     }
     db = await openDatabase(shared.url, { poolMax: 2 });
   });
