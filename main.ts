@@ -1,4 +1,6 @@
 import http from 'node:http';
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { slaAutomationJobs } from './core/automation/automation.jobs';
@@ -22,6 +24,7 @@ import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
 import { directoryJobs, graphDirectory } from './adapters/graph/directory-job';
 import { createMailIntake, type MailIntake } from './adapters/mail/mail-intake';
+import { Inbox, type InboxOptions } from './core/chat/inbox';
 
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
 function webOptions(settings: Settings) {
@@ -43,6 +46,8 @@ export interface Running {
   notifications: Notifications;
   /** The support mailbox reader (MAIL_INBOUND_URL), null when mail intake is off. */
   mail: MailIntake | null;
+  /** Chat inputs stored before their ack, and the workers that do them. */
+  inbox: Inbox;
   close(): Promise<void>;
 }
 
@@ -63,7 +68,7 @@ export function reportMailerFor(settings: Settings): ReportMailer | undefined {
   return settings.SMTP_URL && settings.MAIL_FROM ? smtpReportMailer({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, publicUrl: settings.PUBLIC_URL }) : undefined;
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; mailPollMs?: number } = {}): Promise<Running> {
+export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; mailPollMs?: number; inbox?: Partial<Omit<InboxOptions, 'uow' | 'clock'>> } = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
@@ -72,6 +77,15 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const deps = buildDeps(settings, db, opts.clock);
   // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
   const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
+  const inbox = new Inbox({
+    uow: deps.uow,
+    ingest: db.ingest(),
+    clock: deps.clock,
+    owner: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`.slice(0, 64),
+    leaseMs: settings.HELPDESK_INBOX_LEASE_SECONDS * 1000,
+    onError: (err, e) => log.warn({ err, inbox: e ? { id: e.id, source: e.source, attempts: e.attempts } : undefined }, 'inbox input failed'),
+    ...opts.inbox,
+  });
   const posters = reportPosters(settings, db.uow.read);
   const reportMailer = reportMailerFor(settings);
   for (const job of reportJobs({ deps, posters, mailer: reportMailer, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
@@ -86,6 +100,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   const mail = createMailIntake(settings, deps, (msg, err) => log.warn({ err }, msg), { pollMs: opts.mailPollMs });
   const app = createApp({
     deps,
+    inbox,
     publicUrl: settings.PUBLIC_URL,
     timeZone: settings.HELPDESK_TIMEZONE,
     web: webOptions(settings),
@@ -128,6 +143,8 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   log.info({ port, database: db.dialect }, 'helpdesk listening');
   notifications.start();
   mail?.start();
+  // The polling finds retries and what a dead instance left; tests without timers rely on the kicks.
+  if (opts.notifications?.timers !== false) inbox.start();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -139,11 +156,12 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
       await done;
       clearTimeout(force);
       await mail?.stop();
+      await inbox.stop();
       await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
-  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, mail, close };
+  return { url: `http://127.0.0.1:${port}`, port, db, deps, notifications, mail, inbox, close };
 }
 
 export async function main(): Promise<void> {

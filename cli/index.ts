@@ -13,6 +13,7 @@ import { gdprCommand, GDPR_USAGE } from './gdpr';
 import { outboxCommand, OUTBOX_USAGE } from './outbox';
 import { directoryCommand, DIRECTORY_USAGE } from './directory';
 import { adminCommand } from './admin';
+import { inboxCommand, INBOX_USAGE } from './inbox';
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -29,6 +30,7 @@ ${BACKUP_USAGE}
 ${GDPR_USAGE}
 ${OUTBOX_USAGE}
 ${DIRECTORY_USAGE}
+${INBOX_USAGE}
 
 Settings come from the environment and .env (see README).`;
 
@@ -69,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'admin') return await adminCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'outbox') return await outboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'directory') return await directoryCommand(settings, deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    if (command === 'inbox') return await inboxCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'gdpr') return await gdprCommand(deps, actor, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     if (command === 'report') {
       const delivery = { posters: reportPosters(settings, db.uow.read), mailer: reportMailerFor(settings), publicUrl: settings.PUBLIC_URL };

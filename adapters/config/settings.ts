@@ -43,6 +43,8 @@ const schema = z.object({
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Where `npx helpdesk backup` and the nightly backup job write (R18). */
   HELPDESK_BACKUP_DIR: z.string().trim().min(1, { message: 'use a folder such as data/backups' }).default('data/backups'),
+  /** How long a chat input taken by a worker stays its own; after a crash, another instance takes it then. */
+  HELPDESK_INBOX_LEASE_SECONDS: z.coerce.number({ message: 'use a number of seconds such as 60' }).int().min(1, { message: 'use a number of seconds such as 60' }).max(3600, { message: 'use at most 3600 seconds' }).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'use info, warn, error, debug or silent' }).default('info'),
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,

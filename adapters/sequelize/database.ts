@@ -6,8 +6,14 @@ import { createMigrator, withMigrationLock } from './migrator';
 import { assertUtf8mb4, preferUtf8mb4 } from './charset';
 import type { Dialect } from './sql';
 import { SequelizeUnitOfWork } from './unit-of-work';
+import { Sql } from './sql';
+import { SqlInboxRepository } from './repositories/inbox.repository';
+import type { InboxRepository } from '../../core/chat/inbox.port';
 
 export type { Dialect } from './sql';
+
+/** Connections of the receivers' own pool (one INSERT each, a few milliseconds): a few serve hundreds per second. */
+const INGEST_POOL_MAX = 4;
 
 export interface Database {
   sequelize: Sequelize;
@@ -21,6 +27,11 @@ export interface Database {
   ping(): Promise<boolean>;
   /** Observes every SQL statement sent; returns the unsubscribe function. */
   onQuery(listener: (sql: string) => void): () => void;
+  /**
+   * Where receivers store chat inputs before their ack: on MySQL a small pool of its own, so an ack
+   * never waits for a connection the workers hold; on SQLite the one writer everything shares.
+   */
+  ingest(): Pick<InboxRepository, 'store'>;
   close(): Promise<void>;
 }
 
@@ -107,6 +118,7 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
 
   const migrator = createMigrator(sequelize);
   const uow = new SequelizeUnitOfWork(sequelize, dialect);
+  let ingestPool: Sequelize | null = null;
 
   return {
     sequelize,
@@ -142,7 +154,13 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
         listeners.delete(listener);
       };
     },
+    ingest() {
+      if (target.dialect === 'sqlite') return uow.read.inbox;
+      ingestPool ??= new Sequelize(sequelizeOptions(target, logging, INGEST_POOL_MAX));
+      return new SqlInboxRepository(new Sql(ingestPool, 'mysql', null));
+    },
     async close() {
+      await ingestPool?.close();
       await sequelize.close();
     },
   };

@@ -27,6 +27,7 @@ import { SqlAutomationRepository } from './repositories/automation.repository';
 import { SqlTemplateRepository } from './repositories/template.repository';
 import { SqlDirectoryRepository } from './repositories/directory.repository';
 import { SqlInboundMailRepository } from './repositories/inbound-mail.repository';
+import { SqlInboxRepository } from './repositories/inbox.repository';
 import { Sql, type Dialect, type Lock } from './sql';
 
 /** MySQL errors after which the whole unit of work may simply run again: deadlock, lock wait timeout. */
@@ -67,6 +68,7 @@ export function createStore(sql: Sql): Store {
     templates: new SqlTemplateRepository(sql),
     directory: new SqlDirectoryRepository(sql),
     inboundMails: new SqlInboundMailRepository(sql),
+    inbox: new SqlInboxRepository(sql),
   };
 }
 

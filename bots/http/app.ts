@@ -14,21 +14,24 @@ import type { DirectoryPort } from '../../core/directory/directory.port';
 import type { MailboxState } from '../../core/mail/mail.port';
 import { AuthLimiter, type AuthLimiterOptions } from './auth-limiter';
 import type { ChatCards } from '../../core/notifications/chat-cards.port';
+import type { Inbox } from '../../core/chat/inbox';
 
 export interface AppOptions {
   deps: CoreDeps;
+  /** Every chat input is stored here before it is acknowledged (core/chat/inbox.ts). */
+  inbox: Inbox;
   publicUrl: string;
   /** True when the database answers; /healthz turns it into 200 or 503. */
   health: () => Promise<boolean>;
   logError: (err: unknown, req: Request) => void;
   /** Present when SLACK_BOT_TOKEN is set with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode). */
-  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'onInput' | 'cards'>;
+  slack?: Omit<SlackBotOptions, 'deps' | 'publicUrl' | 'onInput' | 'cards' | 'inbox'>;
   /** Registers what to close with the server (the Slack Socket Mode connection). */
   onClose?: (stop: () => Promise<void>) => void;
   /** Present when TWILIO_AUTH_TOKEN is set: inbound SMS at /twilio/sms (issue 5). */
   twilio?: { authToken: string };
   /** Teams at POST /api/messages (always on in main.ts: local unauthenticated mode without an app id). */
-  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl' | 'cards'>;
+  teams?: Omit<TeamsBotOptions, 'deps' | 'publicUrl' | 'cards' | 'inbox'>;
   /** HELPDESK_TIMEZONE, for report periods; without it, the business calendar's zone. */
   timeZone?: string;
   /** The web app at `/` (sign-in settings); without it, local sign-in with a per-process session secret. */
@@ -56,7 +59,7 @@ export function createApp(o: AppOptions): Express {
   app.set('trust proxy', true);
   // One count of failed authentication for every route of this app (REST, web sign-in, Slack, Twilio).
   app.locals.authLimiter = new AuthLimiter(o.authLimits);
-  const prometheus = metrics(o.deps, o.mailbox);
+  const prometheus = metrics(o.deps, o.mailbox, o.inbox);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);
   app.get('/healthz', async (_req, res) => {
@@ -67,13 +70,13 @@ export function createApp(o: AppOptions): Express {
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], mailer: o.reportMailer, publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps, { publicUrl: o.publicUrl, chromiumPath: o.chromiumPath }));
   if (o.slack) {
-    const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
+    const slack = createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards, inbox: o.inbox, onInput: (transport) => transport === 'socket' && prometheus.countInbound('slack') });
     if (slack.router) app.use('/slack/events', slack.router);
     o.onClose?.(slack.stop);
   }
-  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl, cards: o.cards }));
-  app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
+  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl }));
+  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl, cards: o.cards }));
+  app.use(webRouter({ deps: o.deps, inbox: o.inbox, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;
 }

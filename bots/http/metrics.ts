@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { CoreDeps } from '../../core/shared/deps';
 import { ticketMetrics } from '../../core/reports/ticket-metrics.service';
 import type { MailboxState } from '../../core/mail/mail.port';
+import type { Inbox } from '../../core/chat/inbox';
 
 /**
  * GET /metrics in Prometheus text format (R6). One registry per app, not prom-client's global one,
@@ -11,7 +12,7 @@ import type { MailboxState } from '../../core/mail/mail.port';
  * Ticket figures are read from the database at scrape time (one GROUP BY each), so every instance
  * behind a load balancer reports the same totals; latencies are per instance, as Prometheus expects.
  */
-export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router; countInbound: (source: string) => void } {
+export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null, inbox?: Inbox): { middleware: (req: Request, res: Response, next: NextFunction) => void; router: Router; countInbound: (source: string) => void } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'helpdesk_' });
   // prom-client also names three gauges `..._total`, which promtool (and rate()) read as counters;
@@ -35,6 +36,24 @@ export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null): { 
   const box = new Gauge({ name: 'helpdesk_mailbox_connected', help: 'The support mailbox reader is connected (1) or not (0), by kind', labelNames: ['kind'], registers: [registry] });
   const boxRead = new Gauge({ name: 'helpdesk_mailbox_last_read_seconds', help: 'Unix time of the last complete read of the support mailbox', registers: [registry] });
   const boxErrors = new Gauge({ name: 'helpdesk_mailbox_errors', help: 'Failed reads of the support mailbox since start', registers: [registry] });
+  const inboxRows = new Gauge({ name: 'helpdesk_inbox_inputs', help: 'Chat inputs in the inbox, by source and state (pending, working, done, failed = parked)', labelNames: ['source', 'state'], registers: [registry] });
+  // In-process counts since this instance started: they only grow, as counters must.
+  const inboxCounters = {
+    received: new Counter({ name: 'helpdesk_inbox_received_total', help: 'Chat inputs stored by this instance, by source', labelNames: ['source'], registers: [registry] }),
+    duplicates: new Counter({ name: 'helpdesk_inbox_duplicates_total', help: 'Redeliveries recognised by their idempotency key (nothing stored), by source', labelNames: ['source'], registers: [registry] }),
+    done: new Counter({ name: 'helpdesk_inbox_done_total', help: 'Chat inputs done by this instance, by source', labelNames: ['source'], registers: [registry] }),
+    retried: new Counter({ name: 'helpdesk_inbox_retries_total', help: 'Failed attempts put back for a retry, by source', labelNames: ['source'], registers: [registry] }),
+    parked: new Counter({ name: 'helpdesk_inbox_parked_total', help: 'Chat inputs parked after their last try, by source', labelNames: ['source'], registers: [registry] }),
+  };
+  const refreshInbox = async () => {
+    if (!inbox) return;
+    inboxRows.reset();
+    for (const r of await deps.uow.read.inbox.countByState()) inboxRows.set({ source: r.source, state: r.state }, r.count);
+    for (const [name, counter] of Object.entries(inboxCounters)) {
+      counter.reset();
+      for (const [source, n] of Object.entries(inbox.stats[name as keyof typeof inboxCounters])) counter.inc({ source }, n);
+    }
+  };
   // Reset then refill at each scrape, so a status or service that emptied out disappears.
   const refresh = async () => {
     const m = await ticketMetrics(deps);
@@ -78,7 +97,7 @@ export function metrics(deps: CoreDeps, mailbox?: () => MailboxState | null): { 
   };
   const router = express.Router();
   router.get('/', async (_req, res) => {
-    await refresh();
+    await Promise.all([refresh(), refreshInbox()]);
     res.type(registry.contentType).send(await registry.metrics());
   });
   return { middleware, router, countInbound: (source: string) => inbound.inc({ source }) };

@@ -46,6 +46,19 @@ export async function slackActor(ctx: SlackContext, client: WebClient, userId: s
 }
 
 /**
+ * Slack unreachable, overloaded or rate limiting (the Web API, or a response_url): worth trying again
+ * later. A refusal (channel_not_found, an expired trigger) is not.
+ */
+export function isPlatformOutage(e: unknown): boolean {
+  const err = e as { code?: unknown; statusCode?: unknown; name?: unknown; message?: unknown } | null;
+  if (!err || typeof err !== 'object') return false;
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 0;
+  if (err.code === 'slack_webapi_request_error' || err.code === 'slack_webapi_rate_limited_error') return true;
+  if (err.code === 'slack_webapi_http_error' || err.code === 'slack_bolt_respond_error') return status >= 500 || status === 429 || status === 408;
+  return err.name === 'TypeError' && err.message === 'fetch failed';
+}
+
+/**
  * Runs the work after the ack; a coded error becomes a friendly sentence for the person (nothing was
  * written: core changes are all-or-nothing), anything else is logged and told as an internal error.
  */
@@ -53,6 +66,8 @@ export async function guarded(ctx: SlackContext, locale: Locale, tell: (text: st
   try {
     await work();
   } catch (e) {
+    // Slack down while answering: the stored input is worked on again later (core calls are idempotent).
+    if (isPlatformOutage(e)) throw e;
     if (!isHelpdeskError(e)) ctx.log.error({ err: e }, 'slack handler failed');
     const text = chatFailureText(locale, e);
     await tell(text).catch((err) => ctx.log.error({ err }, 'could not tell the user about an error'));

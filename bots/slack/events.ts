@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../core/shared/actor';
 import { addComment } from '../../core/tickets/add-comment.service';
-import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.service';
+import { messageInThread } from '../../core/chat/chat-channels.service';
 import { relayRule, stripBotMention } from '../../core/chat/chat-command';
 import { asPerson, directMessage, ephemeral, SlackContext, tr } from './context';
 import type { TicketMessage } from '../../core/chat/chat.port';
@@ -13,8 +13,8 @@ type Msg = { type: string; subtype?: string; bot_id?: string; user?: string; tex
 type Say = SlackSay;
 
 /**
- * Events (already acknowledged by Bolt on arrival). Slack retries an event it thinks was lost:
- * the event id is recorded first, so a retry does nothing, and comments carry it as their idempotency key.
+ * Events, worked on from the inbox (bots/slack/inbound.ts). Slack retries an event it thinks was lost:
+ * the inbox keys it by event id, so a retry does nothing, and comments carry it as their idempotency key.
  */
 export function registerEvents(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event, body, client }) => {
@@ -24,7 +24,6 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const eventId = String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`);
     const threaded = m.thread_ts && m.thread_ts !== m.ts;
     if (m.channel_type !== 'im' && !threaded) return;
-    if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
     const say: Say = ({ response_type: _public, ...x }) => client.chat.postMessage({ channel: m.channel, ...(threaded ? { thread_ts: m.thread_ts } : {}), ...x } as never);
     await asPerson(ctx, client, m.user, m.channel_type === 'im' ? (text) => say({ text }) : ephemeral(client, m.channel, m.user), async (actor) => {
       const ref = threaded ? await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts!) : null;
@@ -38,8 +37,8 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     if (!m.user || typeof m.text !== 'string') return;
     // A mention inside a ticket's thread is a reply there: the message listener relays it.
     if (m.thread_ts && (await messageInThread(ctx.deps, 'slack', m.channel, m.thread_ts))) return;
+    // A retry of the event is recognised by the inbox (its key is the event id): no second answer.
     const eventId = String((body as { event_id?: string }).event_id ?? `${m.channel}:${m.ts}`);
-    if (!(await firstDelivery(ctx.deps, 'slack', eventId))) return;
     const tell = ephemeral(client, m.channel, m.user);
     const say: Say = ({ response_type: _public, ...x }) => client.chat.postEphemeral({ channel: m.channel, user: m.user!, ...x } as never);
     const caps = { via: 'mention' as const, channel: { teamId: (body as { team_id?: string }).team_id ?? null, channelId: m.channel }, inputKey: `slack:${eventId}` };

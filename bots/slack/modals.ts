@@ -11,7 +11,6 @@ import { CALLBACKS } from '../../cards/actions';
 import { reportModalView } from '../../cards/report-form.blocks';
 import { resolveModalView } from '../../cards/resolve-modal.blocks';
 import { asPerson, directMessage, SlackContext } from './context';
-import { firstDelivery } from '../../core/chat/chat-channels.service';
 
 export type Prefill = { title?: string; description?: string; category?: string; urgency?: Level };
 
@@ -67,8 +66,6 @@ export function registerViews(app: App, ctx: SlackContext): void {
     await asPerson(ctx, client, body.user.id, directMessage(client, body.user.id), async (actor) => {
       const n = Number(view.private_metadata);
       if (!Number.isSafeInteger(n) || n <= 0) throw new HelpdeskError('validation_failed', {}, [{ path: 'ticket', message: 'invalid' }]);
-      // A double submit of the same modal is one resolution, not a second "invalid transition" answer.
-      if (!(await firstDelivery(ctx.deps, 'slack', `view:${view.id}`))) return;
       const resolution = field((view.state?.values ?? {}) as unknown as Values, 'resolution');
       await changeStatus(ctx.deps, actor, n, { status: 'resolved', resolution });
     });

@@ -1,6 +1,6 @@
 import express, { Request, Response, Router } from 'express';
 import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
-import { slackInbound, type ReceiverLog, type SlackInput, type InboundOutcome } from './inbound';
+import type { ReceiverLog, SlackInput, InboundOutcome } from './inbound';
 import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
 
 /** Slack's replay window: a signed request more than 5 minutes away from our clock is refused. */
@@ -9,23 +9,20 @@ const MAX_SKEW_S = 5 * 60;
 export type { ReceiverLog } from './inbound';
 
 /**
- * Slack over HTTP on the main express server (`POST /slack/events`), bolt-js style: every request
- * funnels into `app.processEvent`. The signature is checked on the raw bytes before anything is
- * parsed; a payload Bolt could not route is a 400 here rather than a silent timeout.
- * What follows the signature check is the transport-neutral funnel (`./inbound.ts`), shared with
- * Socket Mode; the response leaves as soon as a listener calls ack().
+ * Slack over HTTP on the main express server (`POST /slack/events`). The signature is checked on the
+ * raw bytes before anything is parsed; a payload Bolt could not route is a 400 here rather than a
+ * silent timeout. Every verified payload funnels into the transport-neutral `accept`
+ * (bots/slack/inbound.ts, shared with Socket Mode), which stores it and acknowledges; the response
+ * leaves when it calls ack(). Nothing stored means nothing acknowledged: a 503, and Slack resends.
  */
 export class SlackHttpReceiver implements Receiver {
   readonly router: Router = express.Router();
-  private bolt: App | null = null;
-  private readonly inbound: (input: SlackInput) => Promise<InboundOutcome>;
 
   constructor(
     private readonly signingSecret: string,
     private readonly log: ReceiverLog,
-    inbound?: (input: SlackInput) => Promise<InboundOutcome>,
+    private readonly inbound: (input: SlackInput) => Promise<InboundOutcome>,
   ) {
-    this.inbound = inbound ?? slackInbound(() => this.bolt!, log);
     this.router.post('/', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
       this.handle(req, res).catch((err) => {
         this.log.error({ err }, 'slack request failed');
@@ -34,8 +31,8 @@ export class SlackHttpReceiver implements Receiver {
     });
   }
 
-  init(app: App): void {
-    this.bolt = app;
+  init(_app: App): void {
+    // Bolt hands itself over; the funnel (`inbound`) already knows it.
   }
   start(): Promise<unknown> {
     return Promise.resolve();
@@ -87,14 +84,24 @@ export class SlackHttpReceiver implements Receiver {
       else res.status(200).json(response);
     };
     const retry = req.header('x-slack-retry-num');
-    const outcome = await this.inbound({
-      body,
-      ack: send,
-      retryNum: retry ? Number(retry) : undefined,
-      retryReason: req.header('x-slack-retry-reason') ?? undefined,
-      transport: 'http',
-    });
-    if (outcome === 'unsupported') res.status(400).json({ error: 'unsupported_payload' });
+    try {
+      const outcome = await this.inbound({
+        body,
+        ack: send,
+        retryNum: retry ? Number(retry) : undefined,
+        retryReason: req.header('x-slack-retry-reason') ?? undefined,
+        transport: 'http',
+      });
+      if (outcome === 'unsupported') res.status(400).json({ error: 'unsupported_payload' });
+    } catch (err) {
+      this.log.error({ err }, 'slack input not stored or failed inline');
+      if (!sent && !res.headersSent) {
+        sent = true;
+        res.status(503).json({ error: 'unavailable' });
+      }
+    } finally {
+      send();
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, LogLevel, type AuthorizeResult, type Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { SlackHttpReceiver } from './receiver';
@@ -13,12 +14,15 @@ import { registerKbActions } from './kb';
 import { registerStaffActions } from './staff';
 import { WorkLimit } from './work-limit';
 import type { ChatCards } from '../../core/notifications/chat-cards.port';
+import type { Inbox } from '../../core/chat/inbox';
 
 /** Enough to keep the database pool busy, few enough that acks stay prompt under a burst. */
 const WORK_CONCURRENCY = 8;
 
 export interface SlackBotOptions {
   deps: CoreDeps;
+  /** Where every input is stored before Slack gets its acknowledgement. */
+  inbox: Inbox;
   botToken: string;
   /** HTTP mode: Slack calls POST /slack/events, signed with this secret. */
   signingSecret?: string;
@@ -57,29 +61,45 @@ export interface SlackBot {
 }
 
 /**
+ * Bolt's single-token authorization without verification calls auth.test for every input: here it
+ * runs on the first input only (never at start, so a Slack outage never stops the server), and again
+ * only after a failure.
+ */
+function botAuthorization(botToken: string, client: WebClient): () => Promise<AuthorizeResult> {
+  let known: Promise<AuthorizeResult> | null = null;
+  return () =>
+    (known ??= client.auth.test().then(
+      (r) => ({ botToken, botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id, enterpriseId: r.enterprise_id }),
+      (err) => {
+        known = null;
+        throw err;
+      },
+    ));
+}
+
+/**
  * The Slack bot (events, slash commands, interactivity), over HTTP or Socket Mode: both transports
- * hand each input to one funnel (`slackInbound`). Settings arrive as arguments from main.ts;
- * nothing here reads the environment.
+ * hand each input to one funnel (`slackInbound`), which stores it before the ack. Settings arrive as
+ * arguments from main.ts; nothing here reads the environment.
  */
 export function createSlackBot(o: SlackBotOptions): SlackBot {
   let bolt: App | null = null;
-  const inbound = slackInbound(() => bolt!, o.log, { onInput: o.onInput });
+  const inbound = slackInbound(o.inbox, () => bolt!, o.log, { onInput: o.onInput });
   const logger = boltLogger(o.log);
   const apiUrl = o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`;
   const receiver = o.appToken
-    ? new SlackSocketReceiver({ appToken: o.appToken, apiUrl, logger, log: o.log }, inbound)
-    : new SlackHttpReceiver(o.signingSecret ?? '', o.log, inbound);
+    ? new SlackSocketReceiver({ appToken: o.appToken, apiUrl, logger, log: o.log }, inbound.accept)
+    : new SlackHttpReceiver(o.signingSecret ?? '', o.log, inbound.accept);
+  const clientOptions = {
+    slackApiUrl: apiUrl,
+    // A few quick retries, never minutes of them: a longer outage goes back to the inbox, which retries later.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+  };
   const app = new App({
-    token: o.botToken,
+    authorize: botAuthorization(o.botToken, new WebClient(o.botToken, clientOptions)),
     receiver,
     logger,
-    // auth.test runs on the first request rather than at start, so a Slack outage never stops the server.
-    tokenVerificationEnabled: false,
-    clientOptions: {
-      slackApiUrl: apiUrl,
-      // Follow-up posts are best effort until issue 5's outbox: a few quick retries, never minutes of them.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
-    },
+    clientOptions,
   });
   const ctx: SlackContext = { deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone, log: o.log, work: new WorkLimit(WORK_CONCURRENCY), cards: o.cards };
   registerCommands(app, ctx);
@@ -90,8 +110,11 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
   registerStaffActions(app, ctx);
   app.error(async (err) => {
     o.log.error({ err }, 'slack listener error');
+    // Back to the inbox: a platform outage while answering is retried later, never dropped.
+    throw err;
   });
   bolt = app;
+  o.inbox.handle('slack', inbound.dispatch);
   if (receiver instanceof SlackSocketReceiver) {
     void receiver.start();
     return { stop: async () => void (await receiver.stop()) };

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/shared/actor';
 import { addComment } from '../../core/tickets/add-comment.service';
-import { firstDelivery, messageInThread } from '../../core/chat/chat-channels.service';
+import { messageInThread } from '../../core/chat/chat-channels.service';
 import { parseTicketReply } from '../../core/chat/ticket-reply';
 import { relayRule } from '../../core/chat/chat-command';
 import { REPORT_FORM_VERB } from '../../cards/actions';
@@ -18,13 +18,12 @@ type Say = (m: OutActivity) => Promise<unknown>;
 /**
  * Messages: the personal chat (a problem, "my tickets", help, admin commands, the report form's
  * submission, a reply to a ticket message), a card thread in a channel (relay), or an @mention.
- * Teams resends what it did not see answered: the activity id is recorded first, so a resend does nothing.
+ * Teams resends what it did not see answered: the inbox keys each activity by its id, so a resend does nothing.
  */
 export async function onMessage(ctx: TeamsContext, a: TeamsActivity): Promise<void> {
   // With the channel permission the bot reads every post: chatter outside ticket threads is not ours (nobody is created for it).
   const plan = await planOf(ctx, a);
   if (!plan) return;
-  if (a.id && !(await firstDelivery(ctx.deps, 'teams', a.id))) return;
   const here: ConnectorAddress = { serviceUrl: a.serviceUrl, conversationId: a.conversation.id };
   const say: Say = (m) => ctx.connector.post(here, m);
   let who;

@@ -11,9 +11,13 @@ import { onExtensionSubmit } from './extension';
 import { onInstall } from './install';
 import { noticeAdaptive } from '../../cards/notice.adaptive';
 import type { ChatCards } from '../../core/notifications/chat-cards.port';
+import type { Inbox } from '../../core/chat/inbox';
+import { teamsInbound } from './inbound';
 
 export interface TeamsBotOptions {
   deps: CoreDeps;
+  /** Where every activity is stored before Teams gets its answer. */
+  inbox: Inbox;
   connector: TeamsConnector;
   publicUrl: string;
   timeZone: string;
@@ -49,6 +53,8 @@ export function createTeamsBot(o: TeamsBotOptions): Router {
       setImmediate(() => work().catch((err) => o.log.error({ err }, `teams work after the answer failed: ${what}`)));
     },
   };
+  const inbound = teamsInbound(o.inbox, (a, turn) => onTurn(ctx, a, turn));
+  o.inbox.handle('teams', inbound.dispatch);
   const router = express.Router();
   const authorize = async (req: Request, res: Response, next: NextFunction) => {
     await adapter.authorizeRequest(req as never, res as never, next);
@@ -56,7 +62,15 @@ export function createTeamsBot(o: TeamsBotOptions): Router {
   router.post('/', express.json({ limit: '1mb' }), authorize, async (req: Request, res: Response) => {
     const activity = asTeamsActivity(req.body);
     if (!activity) return void res.status(400).json({ error: { code: 'malformed_activity', message: 'not a Bot Framework activity' } });
-    await adapter.process(req as never, res as never, (turn) => onTurn(ctx, activity, turn));
+    await adapter.process(req as never, res as never, async (turn) => {
+      try {
+        await inbound.accept(activity, turn);
+      } catch (err) {
+        o.log.error({ err }, 'teams activity not stored');
+        // Not stored, so not acknowledged: Teams resends what it got no 200 for (the SDK then only ends the response).
+        if (!res.headersSent) res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
+      }
+    });
   });
   return router;
 }

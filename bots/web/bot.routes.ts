@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import type { Locale } from '../../core/i18n/catalogue';
 import { errorMessage, t } from '../../core/i18n/translate';
@@ -32,6 +32,8 @@ type Reply = { text: string } | { card: Card };
 export function botRoutes(ctx: WebCtx): Router {
   const r = Router();
   const { deps } = ctx.o;
+  // Nothing to finish after a crash: the browser's answer was the work, and it saw the request fail.
+  ctx.o.inbox?.handle('web', async () => undefined);
   const json = express.json({ limit: '64kb' });
   const cardOptions = (l: Locale) => ({ locale: l, publicUrl: ctx.o.publicUrl, timeZone: ctx.o.timeZone, now: deps.clock.now() });
 
@@ -109,20 +111,40 @@ export function botRoutes(ctx: WebCtx): Router {
     return [{ text: t(l, 'talk.not_here') }];
   }
 
-  /** A refused input is the bot answering in the person's language, as in chat: never a 500. */
-  const answer = (work: (actor: Actor, body: Record<string, unknown>) => Promise<Reply[]>) => async (req: express.Request, res: express.Response) => {
-    const actor = actorOf(req);
-    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-    try {
-      res.json({ replies: await work(actor, body) });
-    } catch (e) {
-      if (!isHelpdeskError(e)) throw e;
-      res.status(200).json({ replies: [{ card: noticeAdaptive(t(actor.locale, 'web.bot.refused'), errorMessage(actor.locale, e), 'refused') }], error: e.code });
-    }
+  /**
+   * The browser waits for the answer, so the work runs inline, recorded in the inbox first (a form
+   * keeps its key: sent twice, it is answered twice and files once).
+   */
+  const recorded = async (kind: string, actor: Actor, body: Record<string, unknown>, run: () => Promise<Reply[]>): Promise<Reply[]> => {
+    const inbox = ctx.o.inbox;
+    if (!inbox) return run();
+    const data = body.data && typeof body.data === 'object' ? (body.data as Record<string, unknown>) : {};
+    const formId = typeof data.formId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(data.formId) ? data.formId : null;
+    const key = `${kind}:${actor.personId ?? 0}:${formId ?? randomUUID()}`;
+    const r = await inbox.inline('web', key, { kind, personId: actor.personId, body }, run);
+    return r.fresh ? r.result : run();
   };
 
-  r.post('/bot/message', json, answer((actor, b) => conversation(actor, typeof b.text === 'string' ? b.text.slice(0, 2000) : '')));
-  r.post('/bot/action', json, answer((actor, b) => {
+  /** A refused input is the bot answering in the person's language, as in chat: never a 500. */
+  const answer = (kind: string, work: (actor: Actor, body: Record<string, unknown>) => Promise<Reply[]>) => async (req: express.Request, res: express.Response) => {
+    const actor = actorOf(req);
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    // A refusal is an answer, so the recorded input is done, not failed.
+    let refused: string | undefined;
+    const replies = await recorded(kind, actor, body, async () => {
+      try {
+        return await work(actor, body);
+      } catch (e) {
+        if (!isHelpdeskError(e)) throw e;
+        refused = e.code;
+        return [{ card: noticeAdaptive(t(actor.locale, 'web.bot.refused'), errorMessage(actor.locale, e), 'refused') }];
+      }
+    });
+    res.status(200).json(refused ? { replies, error: refused } : { replies });
+  };
+
+  r.post('/bot/message', json, answer('message', (actor, b) => conversation(actor, typeof b.text === 'string' ? b.text.slice(0, 2000) : '')));
+  r.post('/bot/action', json, answer('action', (actor, b) => {
     const data = b.data && typeof b.data === 'object' ? (b.data as Record<string, unknown>) : {};
     const verb = typeof b.verb === 'string' ? b.verb : typeof data.verb === 'string' ? data.verb : '';
     return action(actor, verb, data);

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { Inbox } from '../../core/chat/inbox';
 import type { Locale, MessageKey } from '../../core/i18n/catalogue';
 import { errorMessage, pickLocale, t } from '../../core/i18n/translate';
 import type { Actor } from '../../core/shared/actor';
@@ -25,6 +26,8 @@ export interface WebOptions {
   /** NODE_ENV=production: the local sign-in is refused. */
   production: boolean;
   oidc?: OidcOptions;
+  /** "Try the bot": each input is recorded in the inbox before it is answered. */
+  inbox?: Inbox;
 }
 
 export interface WebCtx {

@@ -19,6 +19,7 @@ import type { AutomationRepository } from '../automation/automation.port';
 import type { TemplateRepository } from '../templates/template.entity';
 import type { DirectoryRepository } from '../directory/directory.port';
 import type { InboundMailRepository } from '../mail/mail.port';
+import type { InboxRepository } from '../chat/inbox.port';
 
 /** Which tickets a reader may see, pushed down into the query so lists and counts never leak. */
 export type AccessScope =
@@ -181,6 +182,8 @@ export interface Store {
   directory: DirectoryRepository;
   /** Mails of the support mailbox handled once each (mail intake). */
   inboundMails: InboundMailRepository;
+  /** Chat inputs stored before they are acknowledged (core/chat/inbox.ts). */
+  inbox: InboxRepository;
 }
 
 export interface UnitOfWork {

@@ -57,6 +57,9 @@ describe.each(TEST_DATABASES)('inbound SMS on %s', (db) => {
     expect((await post(again, w.twilio.sign(URL, again))).status).toBe(200); // Twilio retried
     const comments = await w.s.t.uow.read.comments.list(n, true);
     expect(comments.map((c) => [c.body, c.channel, c.sender])).toEqual([["J'ai essayé de le rebrancher.", 'sms', 'customer']]);
+    // R19: each text was recorded in the inbox under its MessageSid before the answer, once.
+    const recorded = await w.s.t.uow.read.inbox.list({ source: 'sms', limit: 10 });
+    expect(recorded.map((e) => [e.key, e.state])).toEqual([['sms:SM2', 'done'], ['sms:SM3', 'done']]);
   });
 
   it('answers an unknown number without creating anything', async () => {

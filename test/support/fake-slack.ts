@@ -33,6 +33,10 @@ export interface FakeSlack {
   /** Answers `method` with `fn` instead of the built-in answer (e.g. `apps.connections.open` for Socket Mode). */
   handle(method: string, fn: (body: Record<string, any>, headers: http.IncomingHttpHeaders) => Record<string, unknown> | number): void;
   server: http.Server;
+  /** Slack down: every request (Web API and response_url) answers 503 until set back to false. */
+  outage(down: boolean): void;
+  /** Each answer waits this long (a slow Slack keeps work in flight). */
+  slow(ms: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -119,10 +123,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   };
 
+  let down = false;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      if (down) {
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+        return;
+      }
       const url = req.url ?? '/';
       let body: Record<string, any>;
       try {
@@ -172,7 +183,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext: (method, error, times = 1) => failures.set(method, { error, left: times }),
     handle: (method, fn) => handlers.set(method, fn),
     server,
+    outage: (v) => void (down = v),
+    slow: (ms) => void (delayMs = ms),
     reset: () => {
+      down = false;
+      delayMs = 0;
       calls.length = 0;
       failures.clear();
     },

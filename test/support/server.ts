@@ -20,14 +20,15 @@ export interface TestServer {
 
 const operator = { ...systemActor('en'), channel: 'cli' as const, name: 'test operator' };
 
-export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string>; notifications?: NotificationsOptions } = {}): Promise<TestServer> {
+export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string>; notifications?: NotificationsOptions; inbox?: NonNullable<Parameters<typeof startServer>[1]>['inbox'] } = {}): Promise<TestServer> {
   const t = await openTestDb(dbName);
   const settings = loadSettings({ PORT: '0', HELPDESK_LOCALE: 'en', LOG_LEVEL: 'silent', ...opts.env });
   // No outbox polling nor cron timers unless a test asks: commits still wake the sender at once.
-  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock, notifications: { timers: false, ...opts.notifications } });
+  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock, notifications: { timers: false, ...opts.notifications }, inbox: opts.inbox });
   // A message still being settled must not race a test's wipe of the database.
   const wipe = t.reset;
   t.reset = async () => {
+    await running.inbox.idle();
     await running.notifications.worker.idle();
     await wipe();
   };

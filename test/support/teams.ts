@@ -68,6 +68,8 @@ export async function startTeamsServer(db: TestDbName, opts: { admins?: string[]
   const send = async (activity: Activity, headers: Record<string, string> = {}): Promise<Posted> => {
     const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
     const raw = await res.text();
+    // Activities are worked on from the inbox after the 200: the helpers return once that work is done.
+    await s.running.inbox.idle();
     let body: unknown = raw;
     try {
       body = raw ? JSON.parse(raw) : null;

@@ -61,13 +61,15 @@ describe.each(TEST_DATABASES)('Slack: employees report and follow tickets (R1 R2
     expect((await t.s.t.uow.read.people.get(existing.id))!.slackUserId).toBe(EMMA);
   });
 
-  it('a replayed slash command (same trigger) files one ticket', async () => {
+  it('a replayed slash command (same trigger) files one ticket and is answered once (R19: the inbox knows its key)', async () => {
     const triggerId = nextId('TRG');
-    await t.command('/ticket', ALICE, 'Souris cassée', { triggerId });
-    await t.command('/ticket', ALICE, 'Souris cassée', { triggerId });
-    const replies = await t.fake.waitFor('response_url', undefined, 2);
+    expect((await t.command('/ticket', ALICE, 'Souris cassée', { triggerId })).status).toBe(200);
+    expect((await t.command('/ticket', ALICE, 'Souris cassée', { triggerId })).status).toBe(200);
+    const [reply] = await t.fake.waitFor('response_url');
+    await settle();
     expect(await t.count('tickets')).toBe(1);
-    expect(replies[1].body.text).toMatch(/déjà créé/);
+    expect(reply.body.text).toMatch(/créé/);
+    expect(t.fake.of('response_url')).toHaveLength(1);
   });
 
   it('/ticket alone opens the report modal with the trigger id; submitting it files the ticket once and confirms in a DM', async () => {

@@ -44,6 +44,8 @@ describe.each(TEST_DATABASES)('Teams: proactive messages from another instance, 
   const post = async (server: Running, activity: Record<string, unknown>) => {
     const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
+    // The receiving instance works on the stored activity after its 200.
+    await server.inbox.idle();
     if (res.status !== 200) throw new Error(`${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
