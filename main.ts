@@ -11,7 +11,6 @@ import type { CoreDeps } from './core/shared/deps';
 import { Clock, systemClock } from './core/shared/clock.port';
 import { createNotifications, Notifications, NotificationsOptions } from './adapters/notify/notifications';
 import type { ReportPoster } from './core/reports/report-poster.port';
-import { slackReportPoster } from './bots/slack/report-poster';
 import { teamsReportPoster } from './adapters/teams/report-poster';
 import { BotConnectorClient } from './adapters/teams/connector-client';
 import type { Store } from './core/shared/store.port';
@@ -48,7 +47,9 @@ export function buildDeps(settings: Settings, db: Database, clock: Clock = syste
 export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   // Teams is always on (local mode without an app id); a team without a managers channel gets nothing.
   const out: ReportPoster[] = [teamsReportPoster(read, { appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID })];
-  if (settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET) out.push(slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
+  // The Slack Web API client is loaded only when Slack is configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (settings.SLACK_BOT_TOKEN && settings.SLACK_SIGNING_SECRET) out.push((require('./bots/slack/report-poster') as typeof import('./bots/slack/report-poster')).slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
   return out;
 }
 

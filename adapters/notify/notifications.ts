@@ -12,7 +12,6 @@ import { onCallJob } from '../../core/notifications/page-oncall.job';
 import { purgeOutboxJob } from '../../core/notifications/purge-outbox.job';
 import { JobRunner } from '../scheduler/job-runner';
 import { SlackSender } from './slack.sender';
-import { EmailSender } from './email.sender';
 import { SmsSender } from './sms.sender';
 import { TeamsSender } from './teams.sender';
 import { chatCards } from './chat-cards';
@@ -42,7 +41,9 @@ export function sendersFrom(settings: Settings, deps: CoreDeps): Partial<Record<
   // Teams has a local unauthenticated mode: always on, like the Teams bot.
   const connector = new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID });
   s.teams = new TeamsSender({ connector, uow: deps.uow, cards });
-  if (settings.SMTP_URL && settings.MAIL_FROM) s.email = new EmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
+  // nodemailer is loaded only when mail is configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (settings.SMTP_URL && settings.MAIL_FROM) s.email = new (require('./email.sender') as typeof import('./email.sender')).EmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
   if (settings.TWILIO_ACCOUNT_SID && settings.TWILIO_AUTH_TOKEN && settings.TWILIO_FROM) {
     s.sms = new SmsSender({ accountSid: settings.TWILIO_ACCOUNT_SID, authToken: settings.TWILIO_AUTH_TOKEN, from: settings.TWILIO_FROM, apiUrl: settings.TWILIO_API_URL });
   }

@@ -1,7 +1,7 @@
 import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
-import { createMigrator, withMigrationLock } from './migrator';
+import { createMigrator, upToDate, withMigrationLock } from './migrator';
 import type { Dialect } from './sql';
 import { SequelizeUnitOfWork } from './unit-of-work';
 
@@ -95,7 +95,8 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     });
   }
 
-  const migrator = createMigrator(sequelize);
+  let umzug: ReturnType<typeof createMigrator> | null = null;
+  const migrator = () => (umzug ??= createMigrator(sequelize));
   const uow = new SequelizeUnitOfWork(sequelize, dialect);
 
   return {
@@ -103,11 +104,12 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     dialect,
     uow,
     async migrate() {
-      const run = await withMigrationLock(target, () => migrator.up());
+      if (await upToDate(sequelize)) return [];
+      const run = await withMigrationLock(target, () => migrator().up());
       return run.map((m) => m.name);
     },
     async rollback() {
-      await withMigrationLock(target, () => migrator.down({ to: 0 }));
+      await withMigrationLock(target, () => migrator().down({ to: 0 }));
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;

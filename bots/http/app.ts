@@ -1,12 +1,11 @@
-import express, { Express, Request } from 'express';
+import express, { Express, NextFunction, Request, Response, Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { apiRouter } from '../api/router';
 import { errorHandler } from '../api/errors';
 import { webRouter, devSessionSecret, WebOptions } from '../web/web.router';
 import { metrics } from './metrics';
-import { createSlackBot, SlackBotOptions } from '../slack/slack-bot';
-import { twilioSmsRouter } from '../twilio/sms.routes';
-import { createTeamsBot, TeamsBotOptions } from '../teams/teams-bot';
+import type { SlackBotOptions } from '../slack/slack-bot';
+import type { TeamsBotOptions } from '../teams/teams-bot';
 import type { ReportPoster } from '../../core/reports/report-poster.port';
 import { reportFiles } from './report-files';
 
@@ -44,10 +43,29 @@ export function createApp(o: AppOptions): Express {
   });
   app.use('/api/v1', apiRouter(o.deps, o.publicUrl, o.timeZone, { posters: o.reportPosters ?? [], publicUrl: o.publicUrl }));
   app.use('/reports', reportFiles(o.deps));
-  if (o.slack) app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.twilio) app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
-  if (o.teams) app.use('/api/messages', createTeamsBot({ ...o.teams, deps: o.deps, publicUrl: o.publicUrl }));
+  // A channel's SDK is loaded only when that channel is configured (start time, memory).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (o.slack) {
+    const { createSlackBot } = require('../slack/slack-bot') as typeof import('../slack/slack-bot');
+    app.use('/slack/events', createSlackBot({ ...o.slack, deps: o.deps, publicUrl: o.publicUrl }));
+  }
+  if (o.twilio) {
+    const { twilioSmsRouter } = require('../twilio/sms.routes') as typeof import('../twilio/sms.routes');
+    app.use('/twilio/sms', twilioSmsRouter({ ...o.twilio, deps: o.deps, publicUrl: o.publicUrl }));
+  }
+  // Teams is always on (local mode without an app id): its SDK is loaded at the first activity.
+  const teams = o.teams;
+  if (teams) {
+    app.use('/api/messages', onFirstRequest(() => (require('../teams/teams-bot') as typeof import('../teams/teams-bot')).createTeamsBot({ ...teams, deps: o.deps, publicUrl: o.publicUrl })));
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
   app.use(webRouter({ deps: o.deps, publicUrl: o.publicUrl, timeZone: o.timeZone ?? 'Europe/Paris', ...(o.web ?? { sessionSecret: devSessionSecret(), production: false }) }));
   app.use(errorHandler(o.deps.defaultLocale, o.logError));
   return app;
+}
+
+/** A router built when its first request arrives. */
+function onFirstRequest(build: () => Router) {
+  let router: Router | null = null;
+  return (req: Request, res: Response, next: NextFunction) => (router ??= build())(req, res, next);
 }
