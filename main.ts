@@ -18,6 +18,11 @@ import { reportJobs } from './core/reports/report-jobs';
 import { chatJobs } from './core/chat/chat-jobs';
 import { backupJob } from './adapters/backup/backup-job';
 
+/** SIGTERM to exit, whatever the jobs are doing (orchestrators send SIGKILL after 10 s or more). */
+const SHUTDOWN_MS = 9000;
+/** Requests in flight get this long to finish before their connections are cut. */
+const REQUESTS_GRACE_MS = 5000;
+
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
 function webOptions(settings: Settings) {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = settings;
@@ -108,13 +113,14 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      // Stop accepting, let requests in flight finish, then release the pool.
+      // All at once, within SHUTDOWN_MS: stop accepting and let requests in flight finish (cut after
+      // REQUESTS_GRACE_MS), while the jobs and the outbox stop after their current item (each item is
+      // its own transaction; what is left is picked up at the next start or by another instance).
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 10000);
-      await done;
+      const force = setTimeout(() => server.closeAllConnections(), REQUESTS_GRACE_MS);
+      await Promise.all([done, notifications.stop()]);
       clearTimeout(force);
-      await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
@@ -132,6 +138,11 @@ export async function main(): Promise<void> {
   const running = await startServer(settings);
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.once(sig, () => {
+      // The last resort, should a send or a query hang: an open transaction dies with its connection.
+      setTimeout(() => {
+        process.stderr.write(`helpdesk: not stopped after ${SHUTDOWN_MS / 1000} s, exiting\n`);
+        process.exit(1);
+      }, SHUTDOWN_MS).unref();
       running.close().then(() => process.exit(0), () => process.exit(1));
     });
   }

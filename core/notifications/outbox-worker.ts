@@ -76,6 +76,10 @@ export class OutboxWorker {
     tick();
   }
 
+  /**
+   * Stops after the messages being sent: no new batch is claimed, and the rows claimed but not yet
+   * sent are released at once, so the next worker (here after a restart, or another instance) sends them.
+   */
   async stop(): Promise<void> {
     this.polling = false;
     this.closed = true;
@@ -106,11 +110,12 @@ export class OutboxWorker {
         do {
           this.again = false;
           for (;;) {
+            if (this.closed) break;
             const n = await this.batch();
             total += n;
             if (n === 0) break;
           }
-        } while (this.again);
+        } while (this.again && !this.closed);
       } finally {
         this.draining = null;
       }
@@ -131,11 +136,19 @@ export class OutboxWorker {
     const queue = [...lanes.values()];
     const workers = Array.from({ length: Math.min(this.o.concurrency, queue.length) }, async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        for (const row of lane) await this.deliver(row);
+        for (const row of lane) {
+          if (this.closed) await this.giveBack(row);
+          else await this.deliver(row);
+        }
       }
     });
     await Promise.all(workers);
     return rows.length;
+  }
+
+  /** Shutting down: the row is due again now, for whichever worker claims next. */
+  private async giveBack(e: OutboxEntry): Promise<void> {
+    await this.o.uow.transaction((s) => s.notifications.release(e.id, this.o.owner, this.o.clock.now())).catch((err) => this.o.onError?.(err));
   }
 
   private async deliver(e: OutboxEntry): Promise<void> {
