@@ -4,6 +4,7 @@ import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
 import { createMigrator, upToDate, withMigrationLock } from './migrator';
 import type { Dialect } from './sql';
 import { SequelizeUnitOfWork } from './unit-of-work';
+import { registerConfigCache } from './config-cache';
 
 export type { Dialect } from './sql';
 
@@ -95,6 +96,9 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     });
   }
 
+  const config = registerConfigCache(sequelize);
+  // A database in memory has no other instance to hear from.
+  if (target.dialect !== 'sqlite' || target.storage !== ':memory:') config.startPolling();
   let umzug: ReturnType<typeof createMigrator> | null = null;
   const migrator = () => (umzug ??= createMigrator(sequelize));
   const uow = new SequelizeUnitOfWork(sequelize, dialect);
@@ -106,10 +110,12 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
     async migrate() {
       if (await upToDate(sequelize)) return [];
       const run = await withMigrationLock(target, () => migrator().up());
+      config.invalidate();
       return run.map((m) => m.name);
     },
     async rollback() {
       await withMigrationLock(target, () => migrator().down({ to: 0 }));
+      config.invalidate();
     },
     async ping() {
       let timer: NodeJS.Timeout | undefined;
@@ -133,6 +139,7 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
       };
     },
     async close() {
+      config.stop();
       await sequelize.close();
     },
   };
