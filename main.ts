@@ -58,7 +58,16 @@ export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   return out;
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions } = {}): Promise<Running> {
+export interface StartOptions {
+  clock?: Clock;
+  quiet?: boolean;
+  db?: Database;
+  notifications?: NotificationsOptions;
+  /** Benches and tests: each answer carries `x-sql-statements`, the statements its request sent (transaction control aside). */
+  traceSql?: boolean;
+}
+
+export async function startServer(settings: Settings, opts: StartOptions = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
@@ -66,7 +75,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   if (ran.length) log.info({ migrations: ran }, 'database migrated');
   const deps = buildDeps(settings, db, opts.clock);
   // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
-  const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
+  const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), { detach: (fn) => db.untraced(fn), ...opts.notifications });
   const posters = reportPosters(settings, db.uow.read);
   for (const job of reportJobs({ deps, posters, publicUrl: settings.PUBLIC_URL, log: (msg, err) => log.warn({ err }, msg) }, settings.HELPDESK_TIMEZONE)) {
     notifications.runner.register(job);
@@ -93,6 +102,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
           }
         : undefined,
     reportPosters: posters,
+    ...(opts.traceSql ? { sqlTrace: (into: string[], next: () => void) => db.traced(into, next) } : {}),
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD

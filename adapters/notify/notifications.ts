@@ -24,6 +24,8 @@ export interface NotificationsOptions {
   senders?: Partial<Record<DeliveryChannel, Sender>>;
   /** False: no node-schedule timers and no polling; tests then call runner.runDue() and worker.drain(). */
   timers?: boolean;
+  /** Runs the sender woken by a commit outside the request's statement trace (Database.untraced). */
+  detach?: (fn: () => void) => void;
 }
 
 export interface Notifications {
@@ -66,7 +68,8 @@ export function createNotifications(settings: Settings, deps: CoreDeps, log: Log
     onError: (err) => log.error({ err }, 'outbox worker failed'),
     ...o.worker,
   });
-  deps.uow = kickAfterCommit(inner, () => worker.kick());
+  const detach = o.detach ?? ((fn: () => void) => fn());
+  deps.uow = kickAfterCommit(inner, () => detach(() => worker.kick()));
   const runner = new JobRunner({ uow: inner, clock: deps.clock, timeZone: settings.HELPDESK_TIMEZONE, owner, onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
   runner.register({ name: 'notifications.outbox-sweep', cron: '* * * * *', run: async () => void (await worker.drain()) });
   runner.register(hourlyDigestJob(inner, () => worker.kick()));

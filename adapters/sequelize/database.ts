@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
 import type { UnitOfWork } from '../../core/shared/store.port';
 import { parseDatabaseUrl, type ConnectionTarget } from './connection-url';
@@ -20,6 +21,12 @@ export interface Database {
   ping(): Promise<boolean>;
   /** Observes every SQL statement sent; returns the unsubscribe function. */
   onQuery(listener: (sql: string) => void): () => void;
+  /**
+   * Collects into `into` the statements `fn` and what it starts send (a request's own, for benches and
+   * tests), except those of work started through `untraced` (the outbox sender woken by a commit).
+   */
+  traced(into: string[], fn: () => void): void;
+  untraced<T>(fn: () => T): T;
   close(): Promise<void>;
 }
 
@@ -69,9 +76,12 @@ function sequelizeOptions(target: ConnectionTarget, logging: (sql: string) => vo
 export async function openDatabase(url: string, opts: { poolMax?: number } = {}): Promise<Database> {
   const target = parseDatabaseUrl(url);
   const listeners = new Set<(sql: string) => void>();
+  const trace = new AsyncLocalStorage<string[]>();
   const logging = (message: string) => {
-    if (listeners.size === 0) return;
+    const into = trace.getStore();
+    if (listeners.size === 0 && !into) return;
     const sql = message.replace(/^Execut(?:ing|ed) \([^)]*\): /, '');
+    into?.push(sql);
     for (const l of listeners) {
       // An observer must never break the query it watches.
       try {
@@ -131,6 +141,12 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
       } finally {
         clearTimeout(timer);
       }
+    },
+    traced(into, fn) {
+      trace.run(into, fn);
+    },
+    untraced(fn) {
+      return trace.exit(fn);
     },
     onQuery(listener) {
       listeners.add(listener);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { createTicket } from '../../core/tickets/create-ticket.service';
-import { createdTicketView, getTicket } from '../../core/tickets/get-ticket.service';
+import { getTicket, writtenTicketView } from '../../core/tickets/get-ticket.service';
 import { listTickets } from '../../core/tickets/list-tickets.service';
 import { updateTicket } from '../../core/tickets/update-ticket.service';
 import { changeStatus } from '../../core/tickets/change-status.service';
@@ -33,7 +33,7 @@ export function ticketRoutes(deps: CoreDeps): Router {
     const key = idem(req.headers['idempotency-key']);
     if (key && body.idempotencyKey === undefined) body.idempotencyKey = key;
     const { ticket, created, people } = await createTicket(deps, actorOf(req), isObject(req.body) ? body : req.body);
-    const shown = created ? await createdTicketView(deps, actorOf(req), ticket, people) : await view(req, ticket.id);
+    const shown = created ? await writtenTicketView(deps, actorOf(req), ticket, { people, created: true }) : await view(req, ticket.id);
     res.status(created ? 201 : 200).location(`/api/v1/tickets/${ticket.id}`).json(shown);
   });
   r.get('/:number', async (req, res) => {
@@ -45,7 +45,7 @@ export function ticketRoutes(deps: CoreDeps): Router {
   });
   r.post('/:number/status', async (req, res) => {
     const t = await changeStatus(deps, actorOf(req), ticketNumber(req), req.body);
-    res.json(await view(req, t.id));
+    res.json(await writtenTicketView(deps, actorOf(req), t));
   });
   r.post('/:number/reopen', async (req, res) => {
     const t = await reopenTicket(deps, actorOf(req), ticketNumber(req), req.body ?? {});

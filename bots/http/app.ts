@@ -27,6 +27,23 @@ export interface AppOptions {
   web?: Pick<WebOptions, 'sessionSecret' | 'production' | 'oidc'>;
   /** Platforms that post reports in managers' channels (built by main.ts from the settings). */
   reportPosters?: ReportPoster[];
+  /** Benches and tests: runs each request so that the statements it sends are collected (main.ts). */
+  sqlTrace?: (into: string[], next: () => void) => void;
+}
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SET )/i;
+
+/** `x-sql-statements` on every answer: what its request sent to the database, transaction control aside. */
+function statementHeader(trace: NonNullable<AppOptions['sqlTrace']>) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const seen: string[] = [];
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: unknown[]) {
+      if (!res.headersSent) res.setHeader('x-sql-statements', String(seen.filter((s) => !TRANSACTION_CONTROL.test(s)).length));
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as Response['writeHead'];
+    trace(seen, next);
+  };
 }
 
 /** One express app, one port, every route of CONTRACT.md. */
@@ -34,6 +51,7 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  if (o.sqlTrace) app.use(statementHeader(o.sqlTrace));
   const prometheus = metrics(o.deps);
   app.use(prometheus.middleware);
   app.use('/metrics', prometheus.router);

@@ -100,14 +100,15 @@ export function rowView(row: TicketListRow, locale: Locale, now: Date): TicketVi
 }
 
 /**
- * `fresh`: the ticket was created in this request, so it has no links nor external references yet and
- * the people given need not be read again (the answer is built from what was written).
+ * `written`: the ticket as the request just wrote it; `people` at hand are not read again, and a
+ * ticket `created` in this request has no links nor external references yet.
  */
-export async function detailView(store: Store, t: Ticket, locale: Locale, now: Date, internalRefs = true, fresh?: { people: Person[] }): Promise<TicketView> {
+export async function detailView(store: Store, t: Ticket, locale: Locale, now: Date, internalRefs = true, written?: { people: Person[]; created?: boolean }): Promise<TicketView> {
+  const created = written?.created === true;
   const [lookups, links, refs] = await Promise.all([
-    loadLookups(store, [t], fresh?.people),
-    fresh ? Promise.resolve([]) : store.links.listFor(t.id),
-    fresh ? Promise.resolve([]) : store.externalRefs.list(t.id),
+    loadLookups(store, [t], written?.people),
+    created ? Promise.resolve([]) : store.links.listFor(t.id),
+    created ? Promise.resolve([]) : store.externalRefs.list(t.id),
   ]);
   const views = links.map((l) => ({ link: l, ...viewFrom(t.id, l) }));
   const briefs = new Map((await store.tickets.brief(views.map((v) => v.otherId))).map((b) => [b.id, b]));
