@@ -42,13 +42,13 @@ export async function ticketQueueBench(url: string, size: number, log: (s: strin
   let queries = 0;
   let all = 0;
   db.onQuery(() => all++);
-  let jobsRunning = false;
+  let jobsRunning: boolean | 'stop' = false;
   let jobRuns = 0;
   const jobs = (async () => {
     for (;;) {
       await new Promise((r) => setTimeout(r, 20));
       if (!jobsRunning) continue;
-      if ((jobsRunning as boolean | 'stop') === 'stop') return;
+      if (jobsRunning === 'stop') return;
       for (const name of JOBS) {
         // A fire time of its own each round, so the lease lets every round run.
         await running.notifications.runner.fire(name, new Date(Date.now() + ++jobRuns * 60_000)).catch(() => undefined);
@@ -99,7 +99,7 @@ export async function ticketQueueBench(url: string, size: number, log: (s: strin
     const ids = (page as Array<{ id: number }>).map((p) => p.id);
     if (ids.length) await q(`SELECT a.ticket_id, p.display_name FROM ticket_assignees a JOIN people p ON p.id = a.person_id WHERE a.ticket_id IN (?)`, [ids]);
   }));
-  (jobsRunning as boolean | 'stop') = 'stop';
+  jobsRunning = 'stop';
   await jobs;
   await running.close();
   await db.close();
