@@ -33,24 +33,69 @@ export interface Database {
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 const PING_TIMEOUT_MS = 2000;
 
-type SqliteConnection = { configure(option: 'busyTimeout', ms: number): void };
+type SqliteConnection = { configure(option: 'busyTimeout', ms: number): void; uuid?: string };
+type SqliteConnectionManager = {
+  getConnection(o?: { uuid?: string }): Promise<SqliteConnection>;
+  releaseConnection(c: SqliteConnection, force?: boolean): unknown;
+  destroyConnection?(c: SqliteConnection): Promise<unknown>;
+};
 
 /**
- * Sequelize opens a new SQLite connection per transaction on file databases and offers no hook for
- * it, so each new connection is given its busy timeout here (another process may hold the file lock).
+ * Sequelize opens a new SQLite connection per transaction on file databases (and closes it after),
+ * and offers no hook for it: here each new connection is given its busy timeout (another process may
+ * hold the file lock), and transactions reuse one kept connection while it is free (opening a
+ * database file per ticket was the create's largest cost). Ours run one at a time (unit-of-work.ts);
+ * any other transaction meanwhile gets a connection of its own, as before.
  */
-function giveSqliteConnectionsABusyTimeout(sequelize: Sequelize): void {
-  const cm = sequelize.connectionManager as unknown as { getConnection(o?: unknown): Promise<SqliteConnection> };
+function tuneSqliteConnections(sequelize: Sequelize, storage: string): void {
+  const cm = sequelize.connectionManager as unknown as SqliteConnectionManager;
   const getConnection = cm.getConnection.bind(cm);
+  const releaseConnection = cm.releaseConnection.bind(cm);
   const configured = new WeakSet<object>();
-  cm.getConnection = async (options?: unknown) => {
-    const conn = await getConnection(options);
+  const configure = (conn: SqliteConnection) => {
     if (!configured.has(conn)) {
       configured.add(conn);
       conn.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
     }
     return conn;
   };
+  const keep = storage !== ':memory:';
+  let kept: SqliteConnection | null = null;
+  let keptBusy = false;
+  cm.getConnection = async (options?: { uuid?: string }) => {
+    const forTransaction = keep && options?.uuid !== undefined && options.uuid !== 'default';
+    if (forTransaction && !keptBusy) {
+      keptBusy = true;
+      try {
+        kept ??= configure(await getConnection({ ...options, uuid: 'helpdesk-transactions' }));
+      } catch (err) {
+        keptBusy = false;
+        throw err;
+      }
+      return kept;
+    }
+    return configure(await getConnection(options));
+  };
+  cm.releaseConnection = (conn: SqliteConnection, force?: boolean) => {
+    if (conn === kept && !force) {
+      keptBusy = false;
+      return undefined;
+    }
+    return releaseConnection(conn, force);
+  };
+  if (cm.destroyConnection) {
+    const destroy = cm.destroyConnection.bind(cm);
+    cm.destroyConnection = async (conn: SqliteConnection) => {
+      if (conn === kept) {
+        // A transaction that failed to begin: start the next one on a fresh connection.
+        kept = null;
+        keptBusy = false;
+        conn.uuid = 'helpdesk-transactions';
+        return releaseConnection(conn, true);
+      }
+      return destroy(conn);
+    };
+  }
 }
 
 function sequelizeOptions(target: ConnectionTarget, logging: (sql: string) => void, poolMax?: number): Options {
@@ -95,7 +140,7 @@ export async function openDatabase(url: string, opts: { poolMax?: number } = {})
   const dialect: Dialect = target.dialect;
 
   if (target.dialect === 'sqlite') {
-    giveSqliteConnectionsABusyTimeout(sequelize);
+    tuneSqliteConnections(sequelize, target.storage);
     // foreign_keys is switched on by Sequelize for every connection it opens.
     if (target.storage !== ':memory:') await sequelize.query('PRAGMA journal_mode = WAL');
   } else {

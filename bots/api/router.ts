@@ -19,9 +19,10 @@ import { requestLocale, sendTransportError } from './errors';
 /** `timeZone` (HELPDESK_TIMEZONE) sets report periods; without it, the business calendar's zone. */
 export function apiRouter(deps: CoreDeps, publicUrl: string, timeZone?: string, reports?: ReportDeliveryOptions): Router {
   const r = Router();
-  const doc = openApiDocument(publicUrl);
+  // Built at the first request, not at start (it walks every schema).
+  let doc: ReturnType<typeof openApiDocument> | null = null;
   r.get('/openapi.json', (_req, res) => {
-    res.json(doc);
+    res.json((doc ??= openApiDocument(publicUrl)));
   });
   // Files arrive as raw bodies (up to 10 MB): before the JSON parser.
   r.use(attachmentUpload(deps));
