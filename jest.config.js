@@ -6,7 +6,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
-  // With MariaDB each worker has its own database (test/support/mysql-databases.js creates them).
-  globalSetup: '<rootDir>/test/support/mysql-databases.js',
+  // Builds dist/ for the tests that spawn bin/helpdesk.js; with MariaDB each worker gets its own database.
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   maxWorkers: process.env.TEST_MYSQL_URL ? WORKERS : '50%',
 };

@@ -14,7 +14,6 @@ import { Clock, systemClock } from './core/shared/clock.port';
 import { createNotifications, Notifications, NotificationsOptions } from './adapters/notify/notifications';
 import { chatCards } from './adapters/notify/chat-cards';
 import type { ReportMailer, ReportPoster } from './core/reports/report-poster.port';
-import { slackReportPoster } from './bots/slack/report-poster';
 import { teamsReportPoster } from './adapters/teams/report-poster';
 import { BotConnectorClient } from './adapters/teams/connector-client';
 import type { Store } from './core/shared/store.port';
@@ -25,6 +24,11 @@ import { backupJob } from './adapters/backup/backup-job';
 import { directoryJobs, graphDirectory } from './adapters/graph/directory-job';
 import { createMailIntake, type MailIntake } from './adapters/mail/mail-intake';
 import { Inbox, type InboxOptions } from './core/chat/inbox';
+
+/** SIGTERM to exit, whatever the jobs are doing (orchestrators send SIGKILL after 10 s or more). */
+const SHUTDOWN_MS = 9000;
+/** Requests in flight get this long to finish before their connections are cut. */
+const REQUESTS_GRACE_MS = 5000;
 
 /** Web sign-in: Entra ID when the three OIDC_* are set, else the local sign-in (refused in production). */
 function webOptions(settings: Settings) {
@@ -59,7 +63,9 @@ export function buildDeps(settings: Settings, db: Database, clock: Clock = syste
 export function reportPosters(settings: Settings, read: Store): ReportPoster[] {
   // Teams is always on (local mode without an app id); a team without a managers channel gets nothing.
   const out: ReportPoster[] = [teamsReportPoster(read, { appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID })];
-  if (slackEnabled(settings)) out.push(slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
+  // The Slack Web API client is loaded only when Slack is configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (slackEnabled(settings)) out.push((require('./bots/slack/report-poster') as typeof import('./bots/slack/report-poster')).slackReportPoster({ botToken: settings.SLACK_BOT_TOKEN, apiUrl: settings.SLACK_API_URL }));
   return out;
 }
 
@@ -68,7 +74,19 @@ export function reportMailerFor(settings: Settings): ReportMailer | undefined {
   return settings.SMTP_URL && settings.MAIL_FROM ? smtpReportMailer({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM, publicUrl: settings.PUBLIC_URL }) : undefined;
 }
 
-export async function startServer(settings: Settings, opts: { clock?: Clock; quiet?: boolean; db?: Database; notifications?: NotificationsOptions; mailPollMs?: number; inbox?: Partial<Omit<InboxOptions, 'uow' | 'clock'>> } = {}): Promise<Running> {
+export interface StartOptions {
+  clock?: Clock;
+  quiet?: boolean;
+  db?: Database;
+  notifications?: NotificationsOptions;
+  /** Tests: how often the mailbox is polled when IDLE is not available. */
+  mailPollMs?: number;
+  inbox?: Partial<Omit<InboxOptions, 'uow' | 'clock'>>;
+  /** Benches and tests: each answer carries `x-sql-statements`, the statements its request sent (transaction control aside). */
+  traceSql?: boolean;
+}
+
+export async function startServer(settings: Settings, opts: StartOptions = {}): Promise<Running> {
   const log = pino({ level: opts.quiet ? 'silent' : settings.LOG_LEVEL });
   // Tests hand in their own database (an in-memory one cannot be opened twice); it stays theirs to close.
   const db = opts.db ?? (await openDatabase(settings.DATABASE_URL));
@@ -76,7 +94,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   if (ran.length) log.info({ migrations: ran }, 'database migrated');
   const deps = buildDeps(settings, db, opts.clock);
   // Before the app: it wraps deps.uow so a commit that wrote outbox rows wakes the sender.
-  const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), opts.notifications);
+  const notifications = createNotifications(settings, deps, log.child({ part: 'notifications' }), { detach: (fn) => db.untraced(fn), ...opts.notifications });
   const inbox = new Inbox({
     uow: deps.uow,
     ingest: db.ingest(),
@@ -125,6 +143,7 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
     mailbox: () => mail?.state ?? null,
     reportMailer,
     chromiumPath: settings.HELPDESK_CHROMIUM_PATH,
+    ...(opts.traceSql ? { sqlTrace: (into: string[], next: () => void) => db.traced(into, next) } : {}),
     teams: {
       connector: new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID }),
       auth: settings.MICROSOFT_APP_ID && settings.MICROSOFT_APP_PASSWORD
@@ -148,16 +167,14 @@ export async function startServer(settings: Settings, opts: { clock?: Clock; qui
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      // Stop accepting, let requests in flight finish, then release the pool.
-      await Promise.all(closers.map((stop) => stop().catch((err) => log.warn({ err }, 'close failed'))));
+      // All at once, within SHUTDOWN_MS: stop accepting and let requests in flight finish (cut after
+      // REQUESTS_GRACE_MS), while the jobs and the outbox stop after their current item (each item is
+      // its own transaction; what is left is picked up at the next start or by another instance).
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 10000);
-      await done;
+      const force = setTimeout(() => server.closeAllConnections(), REQUESTS_GRACE_MS);
+      await Promise.all([done, notifications.stop(), inbox.stop(), mail?.stop(), ...closers.map((stop) => stop().catch((err) => log.warn({ err }, 'close failed')))]);
       clearTimeout(force);
-      await mail?.stop();
-      await inbox.stop();
-      await notifications.stop();
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
     })());
@@ -175,6 +192,11 @@ export async function main(): Promise<void> {
   const running = await startServer(settings);
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.once(sig, () => {
+      // The last resort, should a send or a query hang: an open transaction dies with its connection.
+      setTimeout(() => {
+        process.stderr.write(`helpdesk: not stopped after ${SHUTDOWN_MS / 1000} s, exiting\n`);
+        process.exit(1);
+      }, SHUTDOWN_MS).unref();
       running.close().then(() => process.exit(0), () => process.exit(1));
     });
   }

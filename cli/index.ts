@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadSettings, Settings } from '../adapters/config/settings';
-import { openDatabase } from '../adapters/sequelize/database';
-import { buildDeps, main, reportMailerFor, reportPosters } from '../main';
+import type { Settings } from '../adapters/config/settings';
 import { Actor, systemActor } from '../core/shared/actor';
-import { createToken, revokeToken } from '../core/people/create-token.service';
 import { HelpdeskError } from '../core/shared/errors';
 import { errorMessage } from '../core/i18n/translate';
-import { loadDemo } from './demo';
 import { reportCommand, REPORT_USAGE } from './report';
 import { backupCommand, restoreCommand, BACKUP_USAGE } from './backup';
 import { gdprCommand, GDPR_USAGE } from './gdpr';
@@ -14,6 +10,13 @@ import { outboxCommand, OUTBOX_USAGE } from './outbox';
 import { directoryCommand, DIRECTORY_USAGE } from './directory';
 import { adminCommand } from './admin';
 import { inboxCommand, INBOX_USAGE } from './inbox';
+
+// Loaded when a command needs them, so `--help` and light commands do not load the server and its SDKs.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const settingsModule = () => require('../adapters/config/settings') as typeof import('../adapters/config/settings');
+const database = () => require('../adapters/sequelize/database') as typeof import('../adapters/sequelize/database');
+const composition = () => require('../main') as typeof import('../main');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const USAGE = `Usage: npx helpdesk <command>
 
@@ -44,12 +47,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
   }
-  const settings = loadSettings();
+  const settings = settingsModule().loadSettings();
   if (command === 'serve') {
-    await main();
+    await composition().main();
     return 0;
   }
-  const db = await openDatabase(settings.DATABASE_URL);
+  const db = await database().openDatabase(settings.DATABASE_URL);
   try {
     if (command === 'migrate') {
       const ran = await db.migrate();
@@ -59,10 +62,12 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'restore') return await restoreCommand(db, rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     await db.migrate();
     if (command === 'backup') return await backupCommand(db, settings.HELPDESK_BACKUP_DIR, rest, new Date(), (s) => process.stdout.write(s));
+    const { buildDeps, reportPosters, reportMailerFor } = composition();
     const deps = buildDeps(settings, db);
     const actor = operator(settings);
     if (command === 'demo') {
       const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } } });
+      const { loadDemo } = require('./demo') as typeof import('./demo'); // eslint-disable-line @typescript-eslint/no-require-imports
       const summary = await loadDemo(deps, actor, { seed: values.seed ? Number(values.seed) : 42 });
       process.stdout.write(`${summary}\n`);
       return 0;
@@ -90,7 +95,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function tokenCommand(deps: ReturnType<typeof buildDeps>, op: Actor, args: string[]): Promise<number> {
+async function tokenCommand(deps: import('../core/shared/deps').CoreDeps, op: Actor, args: string[]): Promise<number> {
+  const { createToken, revokeToken } = require('../core/people/create-token.service') as typeof import('../core/people/create-token.service'); // eslint-disable-line @typescript-eslint/no-require-imports
   const [sub, ...rest] = args;
   if (sub === 'create') {
     const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' } } });

@@ -12,7 +12,6 @@ import { onCallJob } from '../../core/notifications/page-oncall.job';
 import { purgeOutboxJob } from '../../core/notifications/purge-outbox.job';
 import { JobRunner } from '../scheduler/job-runner';
 import { SlackSender } from './slack.sender';
-import { EmailSender } from './email.sender';
 import { SmsSender } from './sms.sender';
 import { TeamsSender } from './teams.sender';
 import { chatCards } from './chat-cards';
@@ -25,6 +24,8 @@ export interface NotificationsOptions {
   senders?: Partial<Record<DeliveryChannel, Sender>>;
   /** False: no node-schedule timers and no polling; tests then call runner.runDue() and worker.drain(). */
   timers?: boolean;
+  /** Runs the sender woken by a commit outside the request's statement trace (Database.untraced). */
+  detach?: (fn: () => void) => void;
 }
 
 export interface Notifications {
@@ -42,7 +43,9 @@ export function sendersFrom(settings: Settings, deps: CoreDeps): Partial<Record<
   // Teams has a local unauthenticated mode: always on, like the Teams bot.
   const connector = new BotConnectorClient({ appId: settings.MICROSOFT_APP_ID, password: settings.MICROSOFT_APP_PASSWORD, tenantId: settings.MICROSOFT_APP_TENANT_ID });
   s.teams = new TeamsSender({ connector, uow: deps.uow, cards });
-  if (settings.SMTP_URL && settings.MAIL_FROM) s.email = new EmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
+  // nodemailer is loaded only when mail is configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (settings.SMTP_URL && settings.MAIL_FROM) s.email = new (require('./email.sender') as typeof import('./email.sender')).EmailSender({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM });
   if (settings.TWILIO_ACCOUNT_SID && settings.TWILIO_AUTH_TOKEN && settings.TWILIO_FROM) {
     s.sms = new SmsSender({ accountSid: settings.TWILIO_ACCOUNT_SID, authToken: settings.TWILIO_AUTH_TOKEN, from: settings.TWILIO_FROM, apiUrl: settings.TWILIO_API_URL });
   }
@@ -65,7 +68,8 @@ export function createNotifications(settings: Settings, deps: CoreDeps, log: Log
     onError: (err) => log.error({ err }, 'outbox worker failed'),
     ...o.worker,
   });
-  deps.uow = kickAfterCommit(inner, () => worker.kick());
+  const detach = o.detach ?? ((fn: () => void) => fn());
+  deps.uow = kickAfterCommit(inner, () => detach(() => worker.kick()));
   const runner = new JobRunner({ uow: inner, clock: deps.clock, timeZone: settings.HELPDESK_TIMEZONE, owner, onError: (job, err) => log.error({ err, job }, 'scheduled job failed') });
   runner.register({ name: 'notifications.outbox-sweep', cron: '* * * * *', run: async () => void (await worker.drain()) });
   runner.register(hourlyDigestJob(inner, () => worker.kick()));

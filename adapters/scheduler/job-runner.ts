@@ -24,6 +24,7 @@ export class JobRunner implements Scheduler {
   private readonly timers: schedule.Job[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private started = false;
+  private stopping = new AbortController();
 
   constructor(private readonly o: JobRunnerOptions) {
     this.owner = o.owner ?? `runner-${randomUUID().slice(0, 8)}`;
@@ -39,13 +40,15 @@ export class JobRunner implements Scheduler {
   start(): void {
     if (this.started) return;
     this.started = true;
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     for (const job of this.jobs.values()) this.arm(job);
   }
 
-  /** Stops the timers and waits for runs in flight. */
+  /** Stops the timers, tells the runs in flight to stop after their current item, and waits for them. */
   async stop(): Promise<void> {
     this.started = false;
     for (const t of this.timers.splice(0)) t.cancel();
+    this.stopping.abort();
     await Promise.allSettled([...this.running]);
   }
 
@@ -63,12 +66,14 @@ export class JobRunner implements Scheduler {
   async fire(name: string, fireAt: Date): Promise<boolean> {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`no scheduled job named "${name}"`);
+    const stop = this.stopping.signal;
     const run = (async () => {
+      if (stop.aborted) return false;
       const mine = await this.o.uow.transaction((s) => s.notifications.take(name, fireAt, this.owner, this.o.clock.now()));
       if (!mine) return false;
       let error: string | null = null;
       try {
-        await job.run(fireAt);
+        await job.run(fireAt, stop);
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
         this.o.onError?.(name, err);

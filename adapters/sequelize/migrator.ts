@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { QueryInterface, Sequelize } from 'sequelize';
-import mysql from 'mysql2/promise';
-import { SequelizeStorage, Umzug, type MigrationParams, type RunnableMigration } from 'umzug';
+import { QueryTypes, type QueryInterface, type Sequelize } from 'sequelize';
+import type mysql from 'mysql2/promise';
+import type { MigrationParams, RunnableMigration, Umzug } from 'umzug';
 import type { ConnectionTarget } from './connection-url';
 
-/** This file is always loaded from its TS source (ts-jest, the TS require hook), never from dist/. */
-export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
+/** The package's migrations/ folder, whether this runs from the sources or from the build in dist/. */
+const up = path.resolve(__dirname, '..', '..');
+export const MIGRATIONS_DIR = path.join(path.basename(up) === 'dist' ? path.dirname(up) : up, 'migrations');
 
 type MigrationModule = {
   up: (p: MigrationParams<QueryInterface>) => Promise<unknown>;
@@ -36,7 +37,24 @@ function listMigrations(dir: string): Array<RunnableMigration<QueryInterface>> {
     });
 }
 
+/**
+ * True when every migration file is already recorded: the usual start, answered with one SELECT and
+ * without loading umzug (and its command-line parser).
+ */
+export async function upToDate(sequelize: Sequelize, dir = MIGRATIONS_DIR): Promise<boolean> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js'));
+  try {
+    const rows = await sequelize.query<{ name: string }>('SELECT name FROM schema_migrations', { type: QueryTypes.SELECT, raw: true, logging: false });
+    const done = new Set(rows.map((r) => r.name));
+    return files.every((f) => done.has(f));
+  } catch {
+    return false; // no table yet: a fresh database
+  }
+}
+
 export function createMigrator(sequelize: Sequelize, dir = MIGRATIONS_DIR): Umzug<QueryInterface> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SequelizeStorage, Umzug } = require('umzug') as typeof import('umzug');
   return new Umzug<QueryInterface>({
     migrations: () => listMigrations(dir),
     context: sequelize.getQueryInterface(),
@@ -52,7 +70,9 @@ export function createMigrator(sequelize: Sequelize, dir = MIGRATIONS_DIR): Umzu
  */
 export async function withMigrationLock<T>(target: ConnectionTarget, work: () => Promise<T>): Promise<T> {
   if (target.dialect !== 'mysql') return work();
-  const conn = await mysql.createConnection({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const driver = require('mysql2/promise') as typeof mysql;
+  const conn = await driver.createConnection({
     host: target.host,
     port: target.port,
     user: target.user,

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { configCacheOf, configTableWritten, readsConfigOnly } from './config-cache';
 
 export type Dialect = 'sqlite' | 'mysql';
 export type Row = Record<string, unknown>;
@@ -98,7 +99,11 @@ export class Sql {
   }
 
   async select<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.sequelize.query(sql, this.options(QueryTypes.SELECT, params) as never)) as unknown as R[];
+    const load = async () => (await this.sequelize.query(sql, this.options(QueryTypes.SELECT, params) as never)) as unknown as R[];
+    const cache = configCacheOf(this.sequelize);
+    if (!cache || !readsConfigOnly(sql)) return load();
+    const key = `${sql}\u0000${JSON.stringify(params.map((p) => toParam(p, this.dialect)))}`;
+    return (await cache.select(sql, key, this.transaction, load)) as R[];
   }
 
   async one<R = Row>(sql: string, params: unknown[] = []): Promise<R | null> {
@@ -111,7 +116,7 @@ export class Sql {
     return this.write(async () => {
       const [id] = (await this.sequelize.query(sql, this.options(QueryTypes.INSERT, params) as never)) as unknown as [unknown, number];
       return toInt(id);
-    });
+    }, sql);
   }
 
   /** UPDATE, DELETE or an INSERT whose id is not needed; returns the number of rows changed. */
@@ -120,11 +125,22 @@ export class Sql {
       const type = /^\s*delete/i.test(sql) ? QueryTypes.BULKDELETE : QueryTypes.UPDATE;
       const res = (await this.sequelize.query(sql, this.options(type, params) as never)) as unknown;
       return toInt(Array.isArray(res) ? res[1] : res);
-    });
+    }, sql);
   }
 
-  private write<T>(fn: () => Promise<T>): Promise<T> {
-    return this.writeLock ? this.writeLock.run(fn) : fn();
+  private write<T>(fn: () => Promise<T>, sql: string): Promise<T> {
+    const table = configTableWritten(sql);
+    const cache = table ? configCacheOf(this.sequelize) : undefined;
+    const run = async () => {
+      const out = await fn();
+      if (cache) {
+        await cache.wrote(this.transaction, () =>
+          this.sequelize.query('UPDATE config_version SET version = version + 1 WHERE id = 1', { type: QueryTypes.UPDATE, transaction: this.transaction ?? undefined }),
+        );
+      }
+      return out;
+    };
+    return this.writeLock ? this.writeLock.run(run) : run();
   }
 
   /** Identifier quoting: backticks are accepted by both MySQL and SQLite. */

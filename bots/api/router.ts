@@ -20,9 +20,10 @@ import { refuseNulBytes } from '../http/text-guard';
 /** `timeZone` (HELPDESK_TIMEZONE) sets report periods; without it, the business calendar's zone. */
 export function apiRouter(deps: CoreDeps, publicUrl: string, timeZone?: string, reports?: ReportDeliveryOptions): Router {
   const r = Router();
-  const doc = openApiDocument(publicUrl);
+  // Built at the first request, not at start (it walks every schema).
+  let doc: ReturnType<typeof openApiDocument> | null = null;
   r.get('/openapi.json', (_req, res) => {
-    res.json(doc);
+    res.json((doc ??= openApiDocument(publicUrl)));
   });
   // NUL bytes are refused before the raw upload (its query: the file name) and again once JSON bodies are parsed.
   const nulGuard = refuseNulBytes((req, res) => sendTransportError(res, 'invalid_text', requestLocale(req, deps.defaultLocale)));

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { CoreDeps } from '../../core/shared/deps';
 import { createTicket } from '../../core/tickets/create-ticket.service';
-import { getTicket } from '../../core/tickets/get-ticket.service';
+import { getTicket, writtenTicketView } from '../../core/tickets/get-ticket.service';
 import { listTickets } from '../../core/tickets/list-tickets.service';
 import { updateTicket } from '../../core/tickets/update-ticket.service';
 import { changeStatus } from '../../core/tickets/change-status.service';
@@ -32,8 +32,9 @@ export function ticketRoutes(deps: CoreDeps): Router {
     const body = { ...(req.body ?? {}) };
     const key = idem(req.headers['idempotency-key']);
     if (key && body.idempotencyKey === undefined) body.idempotencyKey = key;
-    const { ticket, created } = await createTicket(deps, actorOf(req), isObject(req.body) ? body : req.body);
-    res.status(created ? 201 : 200).location(`/api/v1/tickets/${ticket.id}`).json(await view(req, ticket.id));
+    const { ticket, created, people } = await createTicket(deps, actorOf(req), isObject(req.body) ? body : req.body);
+    const shown = created ? await writtenTicketView(deps, actorOf(req), ticket, { people, created: true }) : await view(req, ticket.id);
+    res.status(created ? 201 : 200).location(`/api/v1/tickets/${ticket.id}`).json(shown);
   });
   r.get('/:number', async (req, res) => {
     res.json(await view(req, ticketNumber(req)));
@@ -44,7 +45,7 @@ export function ticketRoutes(deps: CoreDeps): Router {
   });
   r.post('/:number/status', async (req, res) => {
     const t = await changeStatus(deps, actorOf(req), ticketNumber(req), req.body);
-    res.json(await view(req, t.id));
+    res.json(await writtenTicketView(deps, actorOf(req), t));
   });
   r.post('/:number/reopen', async (req, res) => {
     const t = await reopenTicket(deps, actorOf(req), ticketNumber(req), req.body ?? {});

@@ -29,7 +29,9 @@ export type { WebOptions } from './context';
 
 /** Paths of the signed-in app; only these get the session, body parsers and the CSRF check. */
 const APP_PATHS = ['/report', '/tickets', '/queue', '/dashboard', '/bot', '/kb', '/settings'];
-const ROOT = path.resolve(__dirname, '../..');
+// The package's folder (web/ assets), whether this runs from the sources or from the build in dist/.
+const UP = path.resolve(__dirname, '../..');
+const ROOT = path.basename(UP) === 'dist' ? path.dirname(UP) : UP;
 
 /** A random secret per process when none is configured (outside production): sessions end at restart. */
 export const devSessionSecret = () => randomBytes(32).toString('hex');

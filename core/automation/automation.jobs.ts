@@ -12,8 +12,8 @@ import type { WebhookSender } from './webhook.port';
  */
 export function slaAutomationJobs(deps: CoreDeps, io: { webhooks?: WebhookSender } = {}): ScheduledJob[] {
   return [
-    { name: 'sla_sweep', cron: '* * * * *', run: async (now) => void (await runSlaSweep(deps, now)) },
-    { name: 'acceptance_sweep', cron: '* * * * *', run: async (now) => void (await runAcceptanceSweep(deps, now)) },
-    { name: 'automation', cron: '* * * * *', run: async (now) => void (await runAutomation(deps, now, io)) },
+    { name: 'sla_sweep', cron: '* * * * *', run: async (now, stop) => void (await runSlaSweep(deps, now, stop)) },
+    { name: 'acceptance_sweep', cron: '* * * * *', run: async (now, stop) => void (await runAcceptanceSweep(deps, now, stop)) },
+    { name: 'automation', cron: '* * * * *', run: async (now, stop) => void (await runAutomation(deps, now, io, stop)) },
   ];
 }

@@ -43,7 +43,7 @@ export const automationActor = (deps: CoreDeps): Actor => ({ ...systemActor(deps
  * so a second run or a second instance does nothing twice. Changes the automation itself makes do
  * not trigger rules again, so two rules cannot feed each other forever.
  */
-export async function runAutomation(deps: CoreDeps, now: Date, io: { webhooks?: WebhookSender } = {}): Promise<AutomationResult> {
+export async function runAutomation(deps: CoreDeps, now: Date, io: { webhooks?: WebhookSender } = {}, stop?: AbortSignal): Promise<AutomationResult> {
   const read = deps.uow.read;
   const rules = (await read.automation.rules()).filter((r) => r.active);
   const sla = await loadSlaContext(read);
@@ -53,13 +53,25 @@ export async function runAutomation(deps: CoreDeps, now: Date, io: { webhooks?: 
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const events = await read.automation.eventsAfter(cursor, EVENT_BATCH);
     if (!events.length) break;
-    for (const e of events) await runner.onEvent(e);
-    cursor = events[events.length - 1].auditId;
-    result.events += events.length;
-    await deps.uow.transaction((s) => s.settings.set(AUTOMATION_CURSOR, cursor, now));
+    let handled = 0;
+    // Shutting down: stop between two events and keep the cursor at the last one handled.
+    for (const e of events) {
+      if (stop?.aborted) break;
+      await runner.onEvent(e);
+      handled++;
+    }
+    if (handled) {
+      cursor = events[handled - 1].auditId;
+      result.events += handled;
+      await deps.uow.transaction((s) => s.settings.set(AUTOMATION_CURSOR, cursor, now));
+    }
+    if (stop?.aborted) return { ...result, fired: runner.fired, failed: runner.failed };
     if (events.length < EVENT_BATCH) break;
   }
-  for (const rule of rules.filter((r) => r.when === 'time_passed')) await runner.onTime(rule);
+  for (const rule of rules.filter((r) => r.when === 'time_passed')) {
+    if (stop?.aborted) break;
+    await runner.onTime(rule, stop);
+  }
   return { ...result, fired: runner.fired, failed: runner.failed };
 }
 
@@ -88,7 +100,7 @@ class Runner {
     for (const rule of this.rules.filter((r) => triggers.includes(r.when))) await this.fire(rule, e.ticketId, `audit:${e.auditId}`);
   }
 
-  async onTime(rule: Rule): Promise<void> {
+  async onTime(rule: Rule, stop?: AbortSignal): Promise<void> {
     const days = rule.if.find((c) => c.field === 'businessDaysSince');
     if (!days || days.field !== 'businessDaysSince') return;
     const status = rule.if.find((c) => c.field === 'status');
@@ -105,6 +117,7 @@ class Runner {
       const single = rule.if.filter((c) => c.field === 'businessDaysSince').length === 1;
       const done = single ? await this.deps.uow.read.automation.runKeys(rule.id, rows.map((r) => r.id)) : new Set<string>();
       for (const r of rows) {
+        if (stop?.aborted) return; // the rule's run key makes the next run skip what was done
         const cal = calendarFor(this.sla, r.serviceId);
         const elapsed = cal.businessMinutesBetween(r.since, this.now) / meanDayMinutes(cal);
         if (elapsed < days.gte) continue;

@@ -7,9 +7,10 @@ import { HOUR_MS } from './recipient-routing';
  * per channel. The scheduler's lease runs it once across instances; the dedupe key makes a rerun of
  * the same hour harmless anyway.
  */
-export async function sendHourlyDigests(uow: UnitOfWork, now: Date): Promise<number> {
+export async function sendHourlyDigests(uow: UnitOfWork, now: Date, stop?: AbortSignal): Promise<number> {
   let digests = 0;
   for (const group of await uow.read.notifications.heldGroups(now)) {
+    if (stop?.aborted) break; // shutting down: the groups left stay held for the next run
     const made = await uow.transaction(async (s) => {
       const rows = await s.notifications.held(group, now);
       if (!rows.length) return false;
@@ -46,7 +47,7 @@ export async function sendHourlyDigests(uow: UnitOfWork, now: Date): Promise<num
 export const hourlyDigestJob = (uow: UnitOfWork, afterRun?: () => void): ScheduledJob => ({
   name: 'notifications.hourly-digest',
   cron: '0 * * * *',
-  async run(now) {
-    if ((await sendHourlyDigests(uow, now)) > 0) afterRun?.();
+  async run(now, stop) {
+    if ((await sendHourlyDigests(uow, now, stop)) > 0) afterRun?.();
   },
 });

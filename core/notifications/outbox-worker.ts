@@ -77,6 +77,10 @@ export class OutboxWorker {
     tick();
   }
 
+  /**
+   * Stops after the messages being sent: no new batch is claimed, and the rows claimed but not yet
+   * sent are released at once, so the next worker (here after a restart, or another instance) sends them.
+   */
   async stop(): Promise<void> {
     this.polling = false;
     this.closed = true;
@@ -107,11 +111,12 @@ export class OutboxWorker {
         do {
           this.again = false;
           for (;;) {
+            if (this.closed) break;
             const n = await this.batch();
             total += n;
             if (n === 0) break;
           }
-        } while (this.again);
+        } while (this.again && !this.closed);
       } finally {
         this.draining = null;
       }
@@ -134,6 +139,11 @@ export class OutboxWorker {
     const workers = Array.from({ length: Math.min(this.o.concurrency, queue.length) }, async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift()) {
         for (let i = 0; i < lane.length; i++) {
+          // Shutting down: what is not sent yet goes back, due now, for whichever worker claims next.
+          if (this.closed) {
+            for (const rest of lane.slice(i)) await this.giveBack(rest);
+            break;
+          }
           if (await this.deliver(lane[i])) continue;
           // This row waits (retry, rate limit): the lane's later rows wait behind it, to keep the order.
           for (const later of lane.slice(i + 1)) await this.o.uow.transaction((s) => s.notifications.release(later.id, this.o.owner, this.o.clock.now()));
@@ -143,6 +153,11 @@ export class OutboxWorker {
     });
     await Promise.all(workers);
     return rows.length;
+  }
+
+  /** Shutting down: the row is due again now, for whichever worker claims next. */
+  private async giveBack(e: OutboxEntry): Promise<void> {
+    await this.o.uow.transaction((s) => s.notifications.release(e.id, this.o.owner, this.o.clock.now())).catch((err) => this.o.onError?.(err));
   }
 
   /** False when the row is to be tried again later (its lane must not overtake it). */

@@ -28,6 +28,7 @@ export async function actorForPerson(
     channel,
     name: person.displayName,
     locale: pickLocale(person.locale, deps.defaultLocale),
+    person,
   };
 }
 

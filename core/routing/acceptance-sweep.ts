@@ -13,7 +13,7 @@ const BATCH = 1000;
  * service's limit, in business minutes, goes back to the queue; the team's channel and the former
  * assignees are told. Run every minute by the scheduler; a ticket moved meanwhile is left alone.
  */
-export async function runAcceptanceSweep(deps: CoreDeps, now: Date): Promise<{ returned: number[] }> {
+export async function runAcceptanceSweep(deps: CoreDeps, now: Date, stop?: AbortSignal): Promise<{ returned: number[] }> {
   const read = deps.uow.read;
   const limits = (await read.routing.allSettings()).filter((r) => r.acceptMinutes !== null && r.acceptMinutes > 0);
   if (!limits.length) return { returned: [] };
@@ -23,6 +23,7 @@ export async function runAcceptanceSweep(deps: CoreDeps, now: Date): Promise<{ r
     // Business time never runs faster than the wall clock: anything assigned later cannot be late yet.
     const latest = new Date(now.getTime() - r.acceptMinutes! * 60_000);
     for (const c of await read.routing.unaccepted([r.serviceId], latest, BATCH)) {
+      if (stop?.aborted) return { returned }; // shutting down: the next sweep takes the rest
       if (calendarFor(sla, r.serviceId).businessMinutesBetween(c.assignedAt, now) < r.acceptMinutes!) continue;
       const actor = { ...systemActor(deps.defaultLocale), name: 'routing' };
       const done = await inTicketTransaction(deps, actor, async (ctx) => {

@@ -1,3 +1,4 @@
+import type { Person } from '../people/person.entity';
 import type { Locale } from '../i18n/catalogue';
 
 export const ROLES = ['employee', 'technician', 'manager', 'admin'] as const;
@@ -19,6 +20,8 @@ export interface Actor {
   channel: Channel;
   name: string;
   locale: Locale;
+  /** The actor's person as read when they were authenticated, so a use case need not read it again. */
+  person?: Person;
 }
 
 export const isStaff = (a: Pick<Actor, 'role'>) => a.role !== 'employee';

@@ -8,8 +8,12 @@ export interface ScheduledJob {
   name: string;
   /** node-schedule cron syntax, evaluated in HELPDESK_TIMEZONE: '* * * * *', '0 10 * * 1', '0 10 1 * *'. */
   cron: string;
-  /** `now` is the scheduled fire time (from the clock), so a job is deterministic under a test clock. */
-  run(now: Date): Promise<void>;
+  /**
+   * `now` is the scheduled fire time (from the clock), so a job is deterministic under a test clock.
+   * `stop` is aborted when the process shuts down: a job working through a backlog returns between
+   * two items (each its own transaction), and the next run, on any instance, takes the rest.
+   */
+  run(now: Date, stop?: AbortSignal): Promise<void>;
 }
 
 export interface Scheduler {

@@ -41,8 +41,16 @@ export async function loadSlaContext(store: Store): Promise<SlaContext> {
     store.settings.slaPolicies(),
     store.routing.serviceCalendars(),
   ]);
-  return { calendar: new BusinessCalendar(cal ?? DEFAULT_CALENDAR), matrix: matrix ?? DEFAULT_PRIORITY_MATRIX, policies, serviceCalendars: serviceCalendars(own) };
+  // Calendars (and their time zone) are built once per configuration, not once per ticket (R20).
+  const key = JSON.stringify([cal, matrix, policies, own]);
+  if (built?.key === key) return built.sla;
+  const sla = { calendar: new BusinessCalendar(cal ?? DEFAULT_CALENDAR), matrix: matrix ?? DEFAULT_PRIORITY_MATRIX, policies, serviceCalendars: serviceCalendars(own) };
+  built = { key, sla };
+  return sla;
 }
+
+/** The last context built, with the configuration it was built from (read from memory: adapters' cache). */
+let built: { key: string; sla: SlaContext } | null = null;
 
 export function dueDatesFor(sla: SlaContext, priority: Priority, serviceId: number | null, startedAt: Date, pausedMinutes: number) {
   return computeDueDates(calendarFor(sla, serviceId), pickPolicy(sla.policies, priority, serviceId), startedAt, pausedMinutes);

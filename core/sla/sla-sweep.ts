@@ -34,13 +34,15 @@ export const slaActor = (deps: CoreDeps): Actor => ({ ...systemActor(deps.defaul
  * with an audit entry and sent through the outbox. Safe to run on several instances at once: each
  * level is a unique row written in the same transaction as its messages.
  */
-export async function runSlaSweep(deps: CoreDeps, now: Date): Promise<SlaSweepResult> {
+export async function runSlaSweep(deps: CoreDeps, now: Date, stop?: AbortSignal): Promise<SlaSweepResult> {
   const read = deps.uow.read;
   const sla = await loadSlaContext(read);
   const routings = new Map((await read.routing.allSettings()).map((r) => [r.serviceId, r]));
   const candidates = await read.sla.candidates({ bounds: slaBounds(sla, [...routings.values()], now), limit: BATCH });
   const result: SlaSweepResult = { candidates: candidates.length, events: 0, notifications: 0, outcomes: 0, failed: 0 };
   for (const c of candidates) {
+    // Shutting down: the tickets not reached are still candidates for the next sweep.
+    if (stop?.aborted) return result;
     const routing = (c.serviceId !== null ? routings.get(c.serviceId) : undefined) ?? defaultRouting(c.serviceId ?? 0);
     const targets = targetLevels(sla, routing, c, now);
     const state = c.state && c.state.cycle === c.reopenCount ? c.state : freshSlaState(c.reopenCount);

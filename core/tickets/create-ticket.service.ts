@@ -13,13 +13,15 @@ import { audit, loadTicket } from './ticket-change';
 import { idempotencyScope } from '../shared/idempotency';
 import { assertCanSee } from './ticket.access';
 import { createTicketSchema, CreateTicketInput } from './ticket.schemas';
-import type { Ticket } from './ticket.entity';
+import type { NewTicket, Ticket } from './ticket.entity';
 import { planNewTicket } from '../notifications/plan-ticket-notifications';
 
 export interface CreateTicketResult {
   ticket: Ticket;
   /** False when an idempotency key showed this delivery was a repeat. */
   created: boolean;
+  /** The requester (and watchers) as written, so the answer can be shown without reading them again. */
+  people?: Person[];
 }
 
 /**
@@ -47,7 +49,7 @@ export async function createTicket(deps: CoreDeps, actor: Actor, raw: CreateTick
       const impact = isStaff(actor) ? (input.impact ?? 'medium') : 'medium';
       const priority = priorityOf(sla.matrix, input.urgency, impact);
       const due = dueDatesFor(sla, priority, serviceId, now, 0);
-      const id = await store.tickets.insert({
+      const fields: NewTicket = {
         title: input.title,
         description: input.description,
         type: input.type,
@@ -71,18 +73,26 @@ export async function createTicket(deps: CoreDeps, actor: Actor, raw: CreateTick
         pausedMinutes: 0,
         reopenCount: 0,
         resolution: null,
-      });
+      };
+      const id = await store.tickets.insert(fields);
+      const people = [requester];
+      const watcherIds: number[] = [];
       for (const w of input.watchers ?? []) {
         const p = await findPerson(store, w);
-        if (p.id !== requester.id) await store.tickets.addWatcher(id, p.id);
+        if (p.id !== requester.id && !watcherIds.includes(p.id)) {
+          await store.tickets.addWatcher(id, p.id);
+          watcherIds.push(p.id);
+          people.push(p);
+        }
       }
       if (input.idempotencyKey) await store.idempotency.remember(scope, input.idempotencyKey, id, now);
-      const ticket = await loadTicket(store, id);
+      // What was just written, not a re-read of it (R20: the write path's statements).
+      const ticket: Ticket = { ...fields, id, version: 1, createdAt: now, updatedAt: now, assigneeIds: [], watcherIds: watcherIds.sort((a, b) => a - b) };
       const { description, ...shown } = ticket;
       await audit(ctx, id, 'created', null, { ...shown, descriptionLength: description.length });
       const routed = await assignOnCreate(ctx, ticket);
       await planNewTicket(ctx, routed);
-      return { ticket: routed, created: true };
+      return { ticket: routed, created: true, people };
     });
   } catch (e) {
     // Two deliveries of one event raced: the loser returns the winner's ticket.
@@ -99,6 +109,7 @@ async function resolveRequester(store: Store, actor: Actor, ref: string | number
     if (actor.personId === null) {
       throw new HelpdeskError('validation_failed', {}, [{ path: 'requester', message: 'required when the token has no person' }]);
     }
+    if (actor.person?.id === actor.personId) return actor.person;
     const me = await store.people.get(actor.personId);
     if (!me) throw new HelpdeskError('person_not_found', { who: actor.personId });
     return me;

@@ -41,8 +41,8 @@ export interface Lookups {
   categories: Map<number, Category>;
 }
 
-/** One round trip per kind for a whole page, never one per row. */
-export async function loadLookups(store: Store, tickets: Array<Partial<Ticket> & TicketSummary>): Promise<Lookups> {
+/** One round trip per kind for a whole page, never one per row; people already at hand are not read again. */
+export async function loadLookups(store: Store, tickets: Array<Partial<Ticket> & TicketSummary>, known: Person[] = []): Promise<Lookups> {
   const ids = new Set<number>();
   for (const t of tickets) {
     ids.add(t.requesterId);
@@ -50,11 +50,14 @@ export async function loadLookups(store: Store, tickets: Array<Partial<Ticket> &
     t.assigneeIds.forEach((i) => ids.add(i));
     t.watcherIds?.forEach((i) => ids.add(i));
   }
-  const [people, services, categories] = await Promise.all([
-    ids.size ? store.people.many([...ids]) : Promise.resolve([]),
+  const have = new Map(known.filter((p) => ids.has(p.id)).map((p) => [p.id, p]));
+  const missing = [...ids].filter((i) => !have.has(i));
+  const [read, services, categories] = await Promise.all([
+    missing.length ? store.people.many(missing) : Promise.resolve([]),
     tickets.some((t) => t.serviceId !== null) ? store.services.list() : Promise.resolve([]),
     tickets.some((t) => t.categoryId !== null) ? store.categories.list() : Promise.resolve([]),
   ]);
+  const people = [...have.values(), ...read];
   return {
     people: new Map(people.map((p) => [p.id, p])),
     services: new Map(services.map((s) => [s.id, s])),
@@ -96,8 +99,17 @@ export function rowView(row: TicketListRow, locale: Locale, now: Date): TicketVi
   };
 }
 
-export async function detailView(store: Store, t: Ticket, locale: Locale, now: Date, internalRefs = true): Promise<TicketView> {
-  const [lookups, links, refs] = await Promise.all([loadLookups(store, [t]), store.links.listFor(t.id), store.externalRefs.list(t.id)]);
+/**
+ * `written`: the ticket as the request just wrote it; `people` at hand are not read again, and a
+ * ticket `created` in this request has no links nor external references yet.
+ */
+export async function detailView(store: Store, t: Ticket, locale: Locale, now: Date, internalRefs = true, written?: { people: Person[]; created?: boolean }): Promise<TicketView> {
+  const created = written?.created === true;
+  const [lookups, links, refs] = await Promise.all([
+    loadLookups(store, [t], written?.people),
+    created ? Promise.resolve([]) : store.links.listFor(t.id),
+    created ? Promise.resolve([]) : store.externalRefs.list(t.id),
+  ]);
   const views = links.map((l) => ({ link: l, ...viewFrom(t.id, l) }));
   const briefs = new Map((await store.tickets.brief(views.map((v) => v.otherId))).map((b) => [b.id, b]));
   const { description, resolution, watcherIds, ...summary } = t;

@@ -107,7 +107,8 @@ export function mariadbUrl(): string {
   const url: string = workerUrl(base, Number(process.env.JEST_WORKER_ID ?? '1'));
   const target = parseDatabaseUrl(url);
   // Every table of this database is dropped: refuse anything that does not look like a test database.
-  if (target.dialect !== 'mysql' || !/test/i.test(target.database)) {
+  // TEST_MYSQL_WIPE=yes: the developer says this database is a scratch one whatever its name.
+  if (target.dialect !== 'mysql' || (!/test/i.test(target.database) && process.env.TEST_MYSQL_WIPE !== 'yes')) {
     throw new Error(`TEST_MYSQL_URL must name a MySQL database whose name contains "test" (it is wiped), got "${target.dialect === 'mysql' ? target.database : url}"`);
   }
   return url;

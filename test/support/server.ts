@@ -14,17 +14,17 @@ export interface TestServer {
   url: string;
   /** Creates a person (when an e-mail is given) and a bearer token acting as them. */
   token(role: Role, person?: { email: string; name?: string; services?: string[] }): Promise<string>;
-  call(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; raw: string }>;
+  call(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; raw: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
 const operator = { ...systemActor('en'), channel: 'cli' as const, name: 'test operator' };
 
-export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string>; notifications?: NotificationsOptions; inbox?: NonNullable<Parameters<typeof startServer>[1]>['inbox'] } = {}): Promise<TestServer> {
+export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { clock?: Clock; env?: Record<string, string>; notifications?: NotificationsOptions; inbox?: NonNullable<Parameters<typeof startServer>[1]>['inbox']; traceSql?: boolean } = {}): Promise<TestServer> {
   const t = await openTestDb(dbName);
   const settings = loadSettings({ PORT: '0', HELPDESK_LOCALE: 'en', LOG_LEVEL: 'silent', ...opts.env });
   // No outbox polling nor cron timers unless a test asks: commits still wake the sender at once.
-  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock, notifications: { timers: false, ...opts.notifications }, inbox: opts.inbox });
+  const running = await startServer(settings, { db: t.db, quiet: true, clock: opts.clock, notifications: { timers: false, ...opts.notifications }, inbox: opts.inbox, traceSql: opts.traceSql });
   // A message still being settled must not race a test's wipe of the database.
   const wipe = t.reset;
   t.reset = async () => {
@@ -62,7 +62,7 @@ export async function startTestServer(dbName: 'sqlite' | 'mariadb', opts: { cloc
       } catch {
         /* keep the raw text for the assertion message */
       }
-      return { status: res.status, body: parsed, raw };
+      return { status: res.status, body: parsed, raw, headers: res.headers };
     },
     async close() {
       await running.close();

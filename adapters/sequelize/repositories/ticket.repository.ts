@@ -27,17 +27,18 @@ export class SqlTicketRepository implements TicketRepository {
   }
 
   async get(id: number): Promise<Ticket | null> {
-    const row = await this.sql.one(`SELECT ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE id = ?`, [id]);
-    if (!row) return null;
-    // Assignees and watchers in one round trip; assignees in the order they were added.
-    const people = await this.sql.select<{ kind: string; person_id: unknown }>(
-      `SELECT 'a' AS kind, person_id, assigned_at FROM ticket_assignees WHERE ticket_id = ?
-       UNION ALL SELECT 'w' AS kind, person_id, NULL AS assigned_at FROM ticket_watchers WHERE ticket_id = ?
-       ORDER BY kind, assigned_at, person_id`,
-      [id, id],
+    // The ticket with its assignees and watchers in one round trip (one row per person, at least one);
+    // assignees in the order they were added.
+    const rows = await this.sql.select<Row>(
+      `SELECT ${TICKET_COLUMNS.map((c) => `t.${c}`).join(', ')}, x.kind, x.person_id FROM tickets t
+       LEFT JOIN (SELECT 'a' AS kind, ticket_id, person_id, assigned_at FROM ticket_assignees WHERE ticket_id = ?
+                  UNION ALL SELECT 'w' AS kind, ticket_id, person_id, NULL AS assigned_at FROM ticket_watchers WHERE ticket_id = ?) x ON x.ticket_id = t.id
+       WHERE t.id = ? ORDER BY x.kind, x.assigned_at, x.person_id`,
+      [id, id, id],
     );
-    const of = (kind: string) => people.filter((p) => p.kind === kind).map((p) => toInt(p.person_id));
-    return toTicket(row, of('a'), of('w'));
+    if (!rows.length) return null;
+    const of = (kind: string) => rows.filter((p) => p.kind === kind).map((p) => toInt(p.person_id));
+    return toTicket(rows[0], of('a'), of('w'));
   }
 
   /** One conditional UPDATE: the database, not the last writer, decides who wins a race. */
