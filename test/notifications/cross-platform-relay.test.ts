@@ -48,6 +48,15 @@ describe.each(TEST_DATABASES)('comments relayed across platforms on %s (R15 R19)
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /** The outbox has posted the ticket's card on `platform` and recorded it (its thread exists). */
+  const cardRecorded = async (n: number, platform: 'slack' | 'teams') => {
+    const end = Date.now() + 15000;
+    while (!(await t.s.t.uow.read.chat.messagesOf(n, platform)).some((m) => m.kind === 'card')) {
+      if (Date.now() > end) throw new Error(`no ${platform} card recorded for #${n}`);
+      await t.s.running.notifications.worker.drain();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   const slackThread = (threadTs: string) => slack.of('chat.postMessage', (b) => b.channel === SLACK_QUEUE && b.thread_ts === threadTs);
   const teamsThread = (cardId: string) => t.fake.sent((c) => c.method === 'POST' && c.conversationId === TEAMS_QUEUE && c.activityId === cardId && !cardOf(c.body));
 
@@ -92,6 +101,8 @@ describe.each(TEST_DATABASES)('comments relayed across platforms on %s (R15 R19)
     const n = Number(/#(\d+)/.exec(cardOf(teamsCard.body)!.body[0].text)![1]);
     await until(() => slack.of('chat.postMessage', (b) => b.channel === SLACK_QUEUE && JSON.stringify(b.blocks ?? '').includes(`#${n}`)).length === 1);
     const [slackCard] = slack.of('chat.postMessage', (b) => b.channel === SLACK_QUEUE && Array.isArray(b.blocks));
+    await cardRecorded(n, 'slack');
+    await cardRecorded(n, 'teams');
     return { n, slackTs: slackCard.result!.ts as string, teamsCard: teamsCard.id! };
   }
 
@@ -122,6 +133,8 @@ describe.each(TEST_DATABASES)('comments relayed across platforms on %s (R15 R19)
     await slackCommand(SAM_SLACK, '/ticket', 'Écran noir au démarrage');
     const [teamsCard] = await t.fake.waitFor((c) => c.method === 'POST' && c.conversationId === TEAMS_QUEUE && !!cardOf(c.body), 1, 15000);
     const n = Number(/#(\d+)/.exec(cardOf(teamsCard.body)!.body[0].text)![1]);
+    // Both cards are out (the outbox posts them side by side) before the technician answers.
+    await cardRecorded(n, 'slack');
     await t.channel(TINA, 'Essayez Ctrl+Alt+Suppr', { rootId: teamsCard.id });
     const [dm] = await slack.waitFor('chat.postMessage', (b) => String(b.text ?? '').includes('Ctrl+Alt+Suppr') && b.channel !== SLACK_QUEUE);
     expect(dm.body.text).toContain('Tina Tech');
