@@ -97,7 +97,7 @@ export function storedDeliveries(l: Locale, reports: Array<{ id: number; periodK
   return html`<h2>${t(l, 'web.dash.stored')}</h2>
 ${reports.map((s) => {
     const reached = s.deliveries.some((d) => d.status === 'sent' || d.status === 'pending');
-    return html`<section class="stored" data-report="${s.id}"><h3>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${s.firstDay}</h3>
+    return html`<section class="stored" data-report="${s.id}"><h3>${t(l, s.periodKind === 'monthly' ? 'web.dash.monthly' : 'web.dash.weekly')} · ${formatDay(l, s.firstDay)}</h3>
 ${reached ? html`` : html`<p class="notice refused" role="alert">${t(l, 'web.dashboard.nobody')} <span class="hint">${t(l, 'dayone.report.fix')}</span></p>`}
 <ul>${s.deliveries.map(line)}</ul></section>`;
   })}`;

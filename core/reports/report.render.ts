@@ -1,3 +1,4 @@
+import { formatDay } from '../i18n/locale-format';
 import { DateTime } from 'luxon';
 import { t } from '../i18n/translate';
 import type { MessageKey } from '../i18n/catalogue';
@@ -86,7 +87,8 @@ export function reportTables(r: Report, publicUrl = ''): Table[] {
 }
 
 export function reportTitle(r: Report): string {
-  return t(r.locale, `reports.title.${r.period.kind}`, { first: r.period.firstDay, last: r.period.lastDay });
+  // Dates in the reader's words ("16 nov. 2026"), as everywhere a person reads them.
+  return t(r.locale, `reports.title.${r.period.kind}`, { first: formatDay(r.locale, r.period.firstDay), last: formatDay(r.locale, r.period.lastDay) });
 }
 
 export function scopeText(r: Report): string {

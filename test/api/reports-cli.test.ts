@@ -23,7 +23,7 @@ describe.each(TEST_DATABASES)('npx helpdesk report (R8 reports) on %s', (dbName)
     const out: string[] = [];
     // NOW is Wednesday 25 November: the last complete week is 16-22 November.
     expect(await reportCommand(w.deps, operator, 'Europe/Paris', ['weekly'], (s) => out.push(s))).toBe(0);
-    expect(out[0]).toContain('# Rapport hebdomadaire du 2026-11-16 au 2026-11-22\n');
+    expect(out[0]).toContain('# Rapport hebdomadaire du 16 nov. 2026 au 22 nov. 2026\n');
     expect(out[0]).toContain('| Ouverts | 6 |');
     expect(await reportCommand(w.deps, operator, 'Europe/Paris', ['weekly', '--from', '2026-11-16', '--service', 'reseau', '--format', 'csv', '--lang', 'en'], (s) => out.push(s))).toBe(0);
     expect(out[1]).toContain('\r\nVolumes,backlog_start,Backlog at start,Tickets,2\r\n');
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)('npx helpdesk report weekly --send (R8 reports) on
       expect(out[2]).toMatch(/envoyé : 0 canal\(aux\), 1 déjà servi\(s\), 0 en échec/);
       const posts = slack.of('chat.postMessage');
       expect(posts).toHaveLength(1);
-      expect(posts[0].body).toMatchObject({ channel: 'CMGR', text: 'Weekly report from 2026-11-16 to 2026-11-22' });
+      expect(posts[0].body).toMatchObject({ channel: 'CMGR', text: 'Weekly report from 16 Nov 2026 to 22 Nov 2026' });
     } finally {
       await slack.close();
     }

@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)('GET /api/v1/reports (R8 reports, R16 access) on %
     const md = await s.call('GET', '/api/v1/reports?period=monthly&from=2026-11-02&format=md', manager);
     expect(md.status).toBe(200);
     // Every ticket of the fixture was opened in November (the earliest on the 2nd).
-    expect(md.raw).toContain('# Monthly report from 2026-11-01 to 2026-11-30\n');
+    expect(md.raw).toContain('# Monthly report from 1 Nov 2026 to 30 Nov 2026\n');
     expect(md.raw).toContain('| Opened | 10 |');
   });
 

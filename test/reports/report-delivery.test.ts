@@ -92,7 +92,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
     const posts = slack.of('chat.postMessage');
     expect(posts.map((p) => p.body.channel).sort()).toEqual(['CMGR1', 'CMGR2']);
     const { blocks, text } = posts[0].body;
-    expect(text).toBe('Rapport hebdomadaire du 2026-11-16 au 2026-11-22');
+    expect(text).toBe('Rapport hebdomadaire du 16 nov. 2026 au 22 nov. 2026');
     expect(blockKitProblems(blocks, 50)).toEqual([]);
     const all = JSON.stringify(blocks);
     // Figures of the fixed week (test/core/reports/report.test.ts has the same by hand).
@@ -167,7 +167,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
       { target: 'slack:CMGR1', result: 'sent', via: 'channel', personId: expect.any(Number), name: 'mia@example.test' },
     ]);
     expect(sent.body).toMatchObject({ nobody: false, reached: 1, notReached: [], message: `Report #${sent.body.report.id}: 1 manager(s) reached, 0 not reached.` });
-    expect(slack.of('chat.postMessage')[0].body.text).toBe('Weekly report from 2026-11-16 to 2026-11-22');
+    expect(slack.of('chat.postMessage')[0].body.text).toBe('Weekly report from 16 Nov 2026 to 22 Nov 2026');
 
     const list = await server.call('GET', '/api/v1/reports/stored', manager);
     expect(list.status).toBe(200);
@@ -215,7 +215,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(adaptiveProblems(card.content)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card.content))).toBeLessThan(40 * 1024);
-    expect(card.content.body[0].text).toBe('Weekly report from 2026-11-16 to 2026-11-22');
+    expect(card.content.body[0].text).toBe('Weekly report from 16 Nov 2026 to 22 Nov 2026');
     const image = card.content.body.find((x: any) => x.type === 'Image');
     // Whichever instance ran the job, the link is under its PUBLIC_URL; both serve the same stored report.
     const { pathname } = new URL(image.url);
@@ -264,7 +264,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
     ]);
     const tessCards = teams.sent((c) => c.method === 'POST' && c.conversationId === 'a:tess-chat');
     expect(tessCards).toHaveLength(1);
-    expect(tessCards[0].body.attachments[0].content.body[0].text).toBe('Rapport hebdomadaire du 2026-11-16 au 2026-11-22');
+    expect(tessCards[0].body.attachments[0].content.body[0].text).toBe('Rapport hebdomadaire du 16 nov. 2026 au 22 nov. 2026');
     const reason = a.outcomes.find((o) => o.personId === nora.id)!.reason;
     expect(reason).toMatch(/^aucun canal managers, aucune adresse e-mail utilisable et aucun chat personnel/);
     // Once each, by the chosen way.
@@ -272,7 +272,7 @@ describe.each(TEST_DATABASES)('scheduled weekly report delivery on %s', (dbName)
     expect(smtp.mails).toHaveLength(1);
     const mail = smtp.mails[0];
     expect(mail.to).toMatchObject({ value: [{ name: 'Mia Manager', address: 'mia@example.test' }] });
-    expect(mail.subject).toBe('Rapport hebdomadaire du 2026-11-16 au 2026-11-22');
+    expect(mail.subject).toBe('Rapport hebdomadaire du 16 nov. 2026 au 22 nov. 2026');
     // HTML with the chart inline (cid) and the CSV attached, figures as in every other rendering.
     // (mailparser turns the cid: reference into the attachment's data URI.)
     expect(mail.html).toMatch(/<img class="chart" src="(cid:chart|data:image\/png;base64,[^"]+)"/);

@@ -77,12 +77,12 @@ describe('day one in a browser (R1, R2, R5, R8, R11, R15)', () => {
     expect(bubble).not.toMatch(/\*|bus\.|\bnone\b/);
     await page.fill('#chat-text', 'langue fr');
     await page.press('#chat-text', 'Enter');
-    await page.waitForFunction('document.querySelectorAll(".from-bot .bubble").length >= 2');
+    await page.locator('.from-bot .bubble').nth(1).waitFor();
     expect(await page.locator('.from-bot .bubble').nth(1).textContent()).toBe('C’est noté : je vous parle désormais en français.');
     await shot(page, 'day-one-bot-sla-language');
     await page.fill('#chat-text', 'language en');
     await page.press('#chat-text', 'Enter');
-    await page.waitForFunction('document.querySelectorAll(".from-bot .bubble").length >= 3');
+    await page.locator('.from-bot .bubble').nth(2).waitFor();
     await ctx.close();
   });
 
@@ -131,8 +131,8 @@ describe('day one in a browser (R1, R2, R5, R8, R11, R15)', () => {
     expect(sent.body.warning.code).toBe('report_reached_nobody');
     const { ctx, page } = await signedInAs(b.browser, s.url, id.Mia, DESK, 'fr-FR');
     await page.goto('/dashboard');
-    const list = await page.textContent('ul.stored-reports');
-    expect(list).toContain("personne ne l'a reçu");
+    const list = await page.textContent(`section.stored[data-report="${sent.body.report.id}"]`);
+    expect(list).toContain("Personne n'a reçu ce rapport.");
     expect(list).toContain('setup managers');
     expect(await page.textContent('main')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await shot(page, 'day-one-dashboard-nobody-french');

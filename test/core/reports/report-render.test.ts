@@ -69,7 +69,7 @@ describe.each(TEST_DATABASES)('report renderings in French and English (R8 repor
   it('uses the same words in the other language: English Markdown and French CSV', async () => {
     const { report } = await setUp();
     const md = reportMarkdown(await report('en'));
-    expect(md).toContain('# Weekly report from 2026-11-16 to 2026-11-22\n\nScope: all tickets\nGenerated on 2026-11-25 11:00 (Europe/Paris)\n');
+    expect(md).toContain('# Weekly report from 16 Nov 2026 to 22 Nov 2026\n\nScope: all tickets\nGenerated on 2026-11-25 11:00 (Europe/Paris)\n');
     expect(md).toContain('| Bob Durand | 3 | 840 | 0 |');
     expect(md).toContain('| Imprimante HP : bourrage papier | 3 | 0 | new |');
     const csv = reportCsv(await report('fr'));
