@@ -34,6 +34,8 @@ export interface ChatRepository {
   bindingsFor(platform: ChatPlatform, purpose: BindingPurpose, serviceId: number | null): Promise<ChannelBinding[]>;
   recordMessage(m: Omit<TicketMessage, 'id'>, at: Date): Promise<void>;
   messagesOf(ticketId: number, platform: ChatPlatform): Promise<TicketMessage[]>;
+  /** The ticket's cards on every platform, in one read (a change's plan needs them all). */
+  cardsOf(ticketId: number): Promise<TicketMessage[]>;
   messageByThread(platform: ChatPlatform, channelId: string, threadTs: string): Promise<TicketMessage | null>;
   /** True the first time this event id is seen from this source; false for a platform's retry. */
   firstDelivery(source: string, eventId: string, at: Date): Promise<boolean>;

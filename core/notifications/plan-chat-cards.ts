@@ -44,16 +44,14 @@ export async function planCardRefresh(ctx: ChangeCtx, before: Ticket, patch: Tic
   // Only someone taken off (the card's Remove): the line says who, not who is left.
   const removed = Array.isArray(extra.after?.assigneeIds) && assignees.every((id) => before.assigneeIds.includes(id)) ? await names(before.assigneeIds.filter((id) => !assignees.includes(id))) : '';
   const line = { action, by: ctx.actor.name, status: patch.status ?? before.status, who, resolution: patch.resolution ?? '', ...(removed ? { removed } : {}) };
-  for (const platform of platforms(ctx.actor)) {
-    for (const m of (await ctx.store.chat.messagesOf(before.id, platform)).filter((x) => x.kind === 'card')) {
-      intents.push({
-        recipient: { kind: 'channel', platform, channelId: m.channelId },
-        event: CARD_EVENTS.refresh,
-        ticketId: before.id,
-        params: { number: before.id, messageTs: m.messageTs, threadTs: m.threadTs, line },
-        dedupeKey: `refresh:${platform}:${m.channelId}:${m.messageTs}:v${before.version + 1}`,
-      });
-    }
+  for (const m of await ctx.store.chat.cardsOf(before.id)) {
+    intents.push({
+      recipient: { kind: 'channel', platform: m.platform, channelId: m.channelId },
+      event: CARD_EVENTS.refresh,
+      ticketId: before.id,
+      params: { number: before.id, messageTs: m.messageTs, threadTs: m.threadTs, line },
+      dedupeKey: `refresh:${m.platform}:${m.channelId}:${m.messageTs}:v${before.version + 1}`,
+    });
   }
   if (intents.length) await notify(ctx.store, ctx.now, intents);
 }

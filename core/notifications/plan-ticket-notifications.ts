@@ -88,17 +88,15 @@ export async function planComment(ctx: ChangeCtx, ticket: Ticket, comment: Pick<
       intents.push({ recipient: { kind: 'person', personId }, event: 'comment_added', ticketId: ticket.id, params, dedupeKey: `comment:${comment.id}:p${personId}` });
     }
   }
-  for (const platform of CHAT_PLATFORMS) {
-    for (const m of (await ctx.store.chat.messagesOf(ticket.id, platform)).filter((x) => x.kind === 'card')) {
-      if (origin && origin.platform === platform && origin.channelId === m.channelId && origin.threadTs === m.threadTs) continue;
-      intents.push({
-        recipient: { kind: 'channel', platform, channelId: m.channelId },
-        event: CARD_EVENTS.thread,
-        ticketId: ticket.id,
-        params: { number: ticket.id, threadTs: m.threadTs, author: ctx.actor.name, body, via: ctx.actor.channel },
-        dedupeKey: `thread:${platform}:${m.channelId}:${m.threadTs}:c${comment.id}`,
-      });
-    }
+  for (const m of await ctx.store.chat.cardsOf(ticket.id)) {
+    if (origin && origin.platform === m.platform && origin.channelId === m.channelId && origin.threadTs === m.threadTs) continue;
+    intents.push({
+      recipient: { kind: 'channel', platform: m.platform, channelId: m.channelId },
+      event: CARD_EVENTS.thread,
+      ticketId: ticket.id,
+      params: { number: ticket.id, threadTs: m.threadTs, author: ctx.actor.name, body, via: ctx.actor.channel },
+      dedupeKey: `thread:${m.platform}:${m.channelId}:${m.threadTs}:c${comment.id}`,
+    });
   }
   if (intents.length) await notify(ctx.store, ctx.now, intents);
 }

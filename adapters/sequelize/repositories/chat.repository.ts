@@ -59,6 +59,10 @@ export class SqlChatRepository implements ChatRepository {
     return (await this.sql.select(`${MESSAGE} WHERE ticket_id = ? AND platform = ? ORDER BY id`, [ticketId, platform])).map(toMessage);
   }
 
+  async cardsOf(ticketId: number): Promise<TicketMessage[]> {
+    return (await this.sql.select(`${MESSAGE} WHERE ticket_id = ? AND kind = 'card' ORDER BY id`, [ticketId])).map(toMessage);
+  }
+
   async messageByThread(platform: ChatPlatform, channelId: string, threadTs: string): Promise<TicketMessage | null> {
     const r = await this.sql.one(`${MESSAGE} WHERE platform = ? AND channel_id = ? AND thread_ts = ? ORDER BY id LIMIT 1`, [platform, channelId, threadTs]);
     return r ? toMessage(r) : null;
