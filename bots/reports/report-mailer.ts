@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import type { ReportMailer } from '../../core/reports/report-poster.port';
 import { reportSummary } from '../../core/reports/report-summary';
 import { reportCsv } from '../../core/reports/report.render';
@@ -17,6 +17,7 @@ export function smtpReportMailer(o: { smtpUrl: string; from: string; publicUrl: 
       const colon = stored.locale === 'fr' ? ' : ' : ': ';
       const text = [s.title, s.scope, '', t(stored.locale, 'reports.mail.intro'), '', ...s.facts.map((f) => `${f.label}${colon}${f.value}`), '',
         `${s.fullLabel}${colon}${links.html}`, `PDF${colon}${links.pdf}`].join('\n');
+      const nodemailer = require('nodemailer') as typeof Nodemailer; // eslint-disable-line @typescript-eslint/no-require-imports
       const transport = nodemailer.createTransport(o.smtpUrl);
       try {
         await transport.sendMail({

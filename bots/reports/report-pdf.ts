@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
 
 /** Where Chromium is looked for when HELPDESK_CHROMIUM_PATH is not set: Debian's and Ubuntu's packages. */
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -24,6 +24,8 @@ export function findChromium(configured?: string): string | null {
 export async function htmlToPdf(html: string, chromiumPath?: string): Promise<Buffer> {
   const path = findChromium(chromiumPath);
   if (!path) throw new PdfUnavailableError();
+  // Loaded when a PDF is asked for: the server's start and memory do not pay for it.
+  const { chromium } = require('playwright-core') as typeof Playwright; // eslint-disable-line @typescript-eslint/no-require-imports
   const browser = await chromium.launch({ executablePath: path, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
