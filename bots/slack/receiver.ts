@@ -2,6 +2,9 @@ import express, { Request, Response, Router } from 'express';
 import { isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
 import type { ReceiverLog, SlackInput, InboundOutcome } from './inbound';
 import { addressKey, limiterOf, setRetryAfter } from '../http/auth-limiter';
+import { isDatabaseOutage } from '../http/outage';
+import { t } from '../../core/i18n/translate';
+import type { Locale } from '../../core/i18n/catalogue';
 
 /** Slack's replay window: a signed request more than 5 minutes away from our clock is refused. */
 const MAX_SKEW_S = 5 * 60;
@@ -22,6 +25,8 @@ export class SlackHttpReceiver implements Receiver {
     private readonly signingSecret: string,
     private readonly log: ReceiverLog,
     private readonly inbound: (input: SlackInput) => Promise<InboundOutcome>,
+    /** The deployment's language, for what is said when nothing could be stored (nobody is known then). */
+    private readonly locale: Locale = 'fr',
   ) {
     this.router.post('/', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
       this.handle(req, res).catch((err) => {
@@ -95,6 +100,9 @@ export class SlackHttpReceiver implements Receiver {
       if (outcome === 'unsupported') res.status(400).json({ error: 'unsupported_payload' });
     } catch (err) {
       this.log.error({ err }, 'slack input not stored or failed inline');
+      // Slack resends an event it got no 200 for, so the event waits for the database. A command or a
+      // press is never resent: the person is told, in words, to try again in a minute.
+      if (!(body.type === 'event_callback') && isDatabaseOutage(err)) send({ response_type: 'ephemeral', text: t(this.locale, 'chat.unavailable') });
       if (!sent && !res.headersSent) {
         sent = true;
         res.status(503).json({ error: 'unavailable' });

@@ -89,7 +89,7 @@ export function createSlackBot(o: SlackBotOptions): SlackBot {
   const apiUrl = o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/`;
   const receiver = o.appToken
     ? new SlackSocketReceiver({ appToken: o.appToken, apiUrl, logger, log: o.log }, inbound.accept)
-    : new SlackHttpReceiver(o.signingSecret ?? '', o.log, inbound.accept);
+    : new SlackHttpReceiver(o.signingSecret ?? '', o.log, inbound.accept, o.deps.defaultLocale);
   const clientOptions = {
     slackApiUrl: apiUrl,
     // A few quick retries, never minutes of them: a longer outage goes back to the inbox, which retries later.
