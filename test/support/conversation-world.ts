@@ -79,6 +79,7 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
   const author = await actorForPerson(deps, deps.uow.read, (await deps.uow.read.people.get(people.get('admin:en')!.id))!, 'api');
   await createArticle(deps, author, { title: ARTICLE.fr, body: 'Redémarrez le spouleur d’impression, puis relancez l’impression.', language: 'fr', publish: true });
   await createArticle(deps, author, { title: ARTICLE.en, body: 'Restart the print spooler, then print again.', language: 'en', publish: true });
+  await s.running.inbox.idle();
   await s.running.notifications.worker.idle();
 
   const post = async (body: string, contentType: string) => fetch(`${s.url}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...sign(body) }, body });
@@ -102,6 +103,7 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
         const until = Date.now() + 10_000;
         while (!slack.calls.some((c) => c.method === 'response_url' || c.method === 'views.open') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       }
+      await s.running.inbox.idle();
       await s.running.notifications.worker.idle();
       return JSON.stringify(slack.calls.filter((c) => c.method === 'response_url' || c.method === 'views.open' || (c.method === 'chat.postMessage' && c.body.channel === `D${userId}`)).map((c) => c.body));
     },
@@ -121,6 +123,9 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
       const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       if (res.status >= 300) throw new Error(`teams answered ${res.status}`);
       await teams.waitFor((c) => c.method === 'POST');
+      // The activity is worked on from the inbox after the 200: an answer of two messages (a sentence,
+      // then the form) is whole only once that work is done.
+      await s.running.inbox.idle();
       await new Promise((r) => setTimeout(r, 50));
       await s.running.notifications.worker.idle();
       return JSON.stringify(teams.sent().filter((c) => c.method === 'POST').map((c) => c.body));
@@ -128,6 +133,7 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
     async onWeb(who, text) {
       const r = await who.web.req('POST', '/bot/message', { text }, { json: true, headers: { 'x-csrf-token': who.csrf } });
       if (r.status !== 200) throw new Error(`web bot answered ${r.status}`);
+      await s.running.inbox.idle();
       await s.running.notifications.worker.idle();
       return JSON.stringify(r.json().replies);
     },
@@ -138,6 +144,7 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
       const until = Date.now() + 10_000;
       const answered = () => slack.calls.some((c) => ['response_url', 'views.open', 'chat.postEphemeral'].includes(c.method) || (c.method === 'chat.postMessage' && c.body.channel === `D${who.slack}`));
       while (!answered() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      await s.running.inbox.idle();
       await s.running.notifications.worker.idle();
       return JSON.stringify(slack.calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test').map((c) => ({ method: c.method, ...c.body })));
     },
@@ -153,12 +160,14 @@ export async function startConversationWorld(db: TestDbName): Promise<Conversati
       const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const answer = await res.text();
       await new Promise((r) => setTimeout(r, 50));
+      await s.running.inbox.idle();
       await s.running.notifications.worker.idle();
       return JSON.stringify({ answer, posted: teams.sent().map((c) => c.body) });
     },
     async pressWeb(who, verb, data) {
       const r = await who.web.req('POST', '/bot/action', { verb, data }, { json: true, headers: { 'x-csrf-token': who.csrf } });
       if (r.status !== 200) throw new Error(`web bot answered ${r.status}`);
+      await s.running.inbox.idle();
       await s.running.notifications.worker.idle();
       return JSON.stringify(r.json().replies);
     },
