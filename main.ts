@@ -173,7 +173,9 @@ export async function startServer(settings: Settings, opts: StartOptions = {}): 
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), REQUESTS_GRACE_MS);
-      await Promise.all([done, notifications.stop(), inbox.stop(), mail?.stop(), ...closers.map((stop) => stop().catch((err) => log.warn({ err }, 'close failed')))]);
+      // One part failing to stop (a connection lost on the way) must not keep the others from stopping.
+      const quietly = (what: string, p: Promise<unknown> | undefined) => p?.catch((err) => log.warn({ err }, `${what}: stop failed`));
+      await Promise.all([done, quietly('outbox and jobs', notifications.stop()), quietly('inbox', inbox.stop()), quietly('mail', mail?.stop()), ...closers.map((stop) => quietly('connection', stop()))]);
       clearTimeout(force);
       if (!opts.db) await db.close();
       log.info('helpdesk stopped');
