@@ -63,6 +63,15 @@ const USAGE: Record<IntentOf<'usage'>['command'], Record<TalkPlatform, MessageKe
   search: { slack: 'chat.usage_search', teams: 'teams.usage_search', web: 'teams.usage_search' },
 };
 
+/** Words answered by one sentence of core's text answers (sla, rules, notifications, language, directory). */
+const textWord =
+  (extra: Partial<Extract<ChatReply, { kind: 'say' }>> = {}) =>
+  async (c: Talk, intent: ChatIntent): Promise<ChatReply[]> => {
+    const text = await textAnswer(c.deps, c.actor, intent);
+    // No sentence for it (a word the text answers do not know): the help card, never an empty message.
+    return text === null ? [{ kind: 'help', platform: c.caps.platform }] : say(text, { plain: true, ...extra });
+  };
+
 async function fileNow(c: Talk, text: string): Promise<ChatReply[]> {
   if (!text) return [{ kind: 'form', prefill: {} }];
   const r = await createTicket(c.deps, c.actor, { title: titleFrom(text), description: text, ...(c.caps.inputKey ? { idempotencyKey: c.caps.inputKey } : {}) });
@@ -161,32 +170,32 @@ export const CHAT_WORDS: { [K in Kind]: ChatWord<K> } = {
   sla: {
     platforms: ALL,
     help: [{ section: 'technicians', syntax: (p) => [helpdesk(p, 'sla')], text: 'talk.help_sla' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
+    answer: textWord(),
   },
   rules: {
     platforms: ALL,
     help: [{ section: 'technicians', syntax: (p) => [helpdesk(p, 'rules')], text: 'talk.help_rules' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
+    answer: textWord(),
   },
   language: {
     platforms: ALL,
     help: [{ section: 'everyone', syntax: () => ['langue fr', 'language en'], text: 'talk.help_language' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true, private: true }),
+    answer: textWord({ private: true }),
   },
   directory_map: {
     platforms: ALL,
     help: [{ section: 'admins', syntax: (p) => [helpdesk(p, 'directory map <group> technician <service>'), helpdesk(p, 'directory map <group> manager|admin')], text: 'talk.help_directory_map' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
+    answer: textWord(),
   },
   directory_groups: {
     platforms: ALL,
     help: [{ section: 'admins', syntax: (p) => [helpdesk(p, 'directory groups')], text: 'talk.help_directory_groups' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
+    answer: textWord(),
   },
   notifications: {
     platforms: ALL,
     help: [{ section: 'everyone', syntax: (p) => [helpdesk(p, 'notifications [hourly] [email|sms|chat] [quiet]')], text: 'talk.help_notifications' }],
-    answer: async (c, intent) => say((await textAnswer(c.deps, c.actor, intent))!, { plain: true }),
+    answer: textWord(),
   },
   setup: {
     platforms: CHANNELS,
